@@ -1,0 +1,86 @@
+package dev.runsapi.mock;
+
+import dev.runsapi.mock.config.MockSetup;
+import java.net.BindException;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** A running mock server: its Spring context and the URL it listens on. Closing it stops it. */
+public final class MockServer implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
+
+  private final ConfigurableApplicationContext context;
+  private final MockSetup setup;
+  private final int port;
+
+  private MockServer(ConfigurableApplicationContext context, MockSetup setup) {
+    this.context = context;
+    this.setup = setup;
+    this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** Start-up failed after the configuration was accepted (the port is taken, say). */
+  public static final class StartFailure extends RuntimeException {
+    StartFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  public static MockServer start(MockSetup setup) {
+    SpringApplication application = new SpringApplication(MockServerApplication.class);
+    application.setBannerMode(Banner.Mode.OFF);
+    application.setLogStartupInfo(false);
+    // Our flags decide where we listen, whatever SERVER_PORT or the like say in the environment.
+    Map<String, Object> fixed =
+        Map.of("server.address", HOST, "server.port", setup.settings().port());
+    application.addInitializers(
+        context -> {
+          context.getEnvironment().getPropertySources()
+              .addFirst(new MapPropertySource("runs-mock-flags", fixed));
+          context.getBeanFactory().registerSingleton("mockSetup", setup);
+        });
+    try {
+      return new MockServer(application.run(), setup);
+    } catch (RuntimeException e) {
+      throw new StartFailure(describe(e, setup.settings().port()), e);
+    }
+  }
+
+  private static String describe(Throwable failure, int port) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException || t.getClass().getSimpleName().equals("PortInUseException")) {
+        return "cannot listen on " + HOST + ":" + port + ": the port is in use (try --port 0)";
+      }
+    }
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return "could not start: " + root;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://" + HOST + ":" + port;
+  }
+
+  public String readyLine() {
+    return setup.readyLine(url());
+  }
+
+  public MockSetup setup() {
+    return setup;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.runsapi.mock;
+
+import dev.runsapi.mock.cli.CommandLineReader;
+import dev.runsapi.mock.cli.UsageException;
+import dev.runsapi.mock.config.ConfigException;
+import dev.runsapi.mock.config.MockSetup;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * {@code java -jar runs-mock-server.jar [flags]}: reads and checks the whole configuration, and
+ * only then starts Spring, so that bad usage or configuration ends with one line and exit code 2.
+ */
+public final class MockServerMain {
+  /** Exit codes. */
+  public static final int EXIT_OK = 0;
+
+  public static final int EXIT_START_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+
+  /** Returned by {@link #run} while the server runs (the JVM then lives on its server threads). */
+  public static final int RUNNING = -1;
+
+  private static final String NAME = "runs-mock-server";
+
+  private MockServerMain() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, System.getenv(), System.getProperties());
+    if (code != RUNNING) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line; prints the ready line to {@code out}, any failure as one line to {@code err}. */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      Map<Object, Object> properties) {
+    try {
+      CommandLineReader.Invocation invocation = CommandLineReader.read(args, env, properties);
+      if (invocation.text() != null) {
+        out.print(invocation.text());
+        out.flush();
+        return EXIT_OK;
+      }
+      MockSetup setup = MockSetup.load(invocation.settings());
+      MockServer server = MockServer.start(setup);
+      out.println(server.readyLine());
+      out.flush();
+      return RUNNING;
+    } catch (UsageException | ConfigException e) {
+      err.println(NAME + ": " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (MockServer.StartFailure e) {
+      err.println(NAME + ": " + e.getMessage());
+      return EXIT_START_FAILED;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.runsapi.mock.config;
+
+import dev.runsapi.mock.defect.Defects;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the command line decided, already checked for range.
+ *
+ * @param runs size of the built-in dataset of the first app; every other app gets a quarter
+ * @param failSeed seed of the {@code fail-rate} draws
+ */
+public record MockSettings(
+    int port,
+    long seed,
+    int runs,
+    List<Path> dataFiles,
+    Path appsFile,
+    String apiKey,
+    String appId,
+    int rateLimit,
+    long latencyMillis,
+    double failRate,
+    long failSeed,
+    Defects defects) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_RUNS = 2000;
+  public static final int DEFAULT_RATE_LIMIT = 30;
+
+  public MockSettings {
+    dataFiles = List.copyOf(dataFiles);
+  }
+
+  /** The built-in dataset size of an app other than the first. */
+  public static int otherAppRuns(int runs) {
+    return runs / 4;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.runsapi.mock.http;
+
+import dev.runsapi.mock.config.MockSetup;
+import dev.runsapi.mock.defect.Defect;
+import dev.runsapi.server.model.Run;
+import dev.runsapi.server.model.RunType;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
+
+/** How the answers are written: the contract's timestamp and number formats. */
+@Configuration(proxyBeanMethods = false)
+public class JsonConfig implements WebMvcConfigurer {
+  /** UTC with exactly millisecond precision, as the contract's Conventions require. */
+  static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  @Bean
+  public JsonMapper jsonMapper(MockSetup setup) {
+    SimpleModule module = new SimpleModule("runs-mock");
+    module.addSerializer(OffsetDateTime.class, new TimestampSerializer());
+    if (setup.defects().has(Defect.DURATION_AS_STRING)) {
+      module.setMixInAnnotation(Run.class, DurationAsString.class);
+    }
+    return JsonMapper.builder().addModule(module).build();
+  }
+
+  /** The generated RunType's values are lower case; Spring's default enum converter is not. */
+  @Override
+  public void addFormatters(FormatterRegistry registry) {
+    registry.addConverter(String.class, RunType.class, RunType::fromValue);
+  }
+
+  static final class TimestampSerializer extends ValueSerializer<OffsetDateTime> {
+    @Override
+    public void serialize(OffsetDateTime value, JsonGenerator gen, SerializationContext ctxt) {
+      gen.writeString(TIMESTAMP.format(value.toInstant()));
+    }
+  }
+
+  /** Defect duration-as-string: the same value, written as a JSON string. */
+  abstract static class DurationAsString {
+    @JsonSerialize(using = ToStringSerializer.class)
+    abstract BigDecimal getDuration();
+  }
+}

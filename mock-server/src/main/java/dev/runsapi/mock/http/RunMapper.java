@@ -1,0 +1,50 @@
+package dev.runsapi.mock.http;
+
+import dev.runsapi.mock.store.Decimals;
+import dev.runsapi.mock.store.StoredRun;
+import dev.runsapi.mock.store.StoredUser;
+import dev.runsapi.server.model.Run;
+import dev.runsapi.server.model.RunType;
+import dev.runsapi.server.model.Tokens;
+import dev.runsapi.server.model.User;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+
+/** Stored runs into the generated API model. */
+final class RunMapper {
+  private RunMapper() {}
+
+  static Run toApi(StoredRun run) {
+    Long millis = run.durationMillis();
+    return new Run(
+        run.id(),
+        RunType.fromValue(run.type()),
+        run.name(),
+        utc(run.createdAt()),
+        utc(run.endedAt()),
+        millis == null ? null : Decimals.seconds(millis),
+        new Tokens(run.promptTokens(), run.completionTokens(),
+            run.promptTokens() + run.completionTokens()),
+        new LinkedHashSet<>(run.tags()),
+        run.input(),
+        run.output(),
+        run.error(),
+        user(run.user()),
+        run.cost());
+  }
+
+  private static User user(StoredUser user) {
+    if (user == null) {
+      return null;
+    }
+    return new User(user.id(), utc(user.createdAt()), utc(user.lastSeen()),
+        new LinkedHashMap<>(user.props()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.runsapi.mock.http;
+
+import dev.runsapi.mock.config.MockSetup;
+import dev.runsapi.mock.defect.Defect;
+import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.store.RunPage;
+import dev.runsapi.server.api.RunsApi;
+import dev.runsapi.server.model.RunType;
+import dev.runsapi.server.model.RunsPage;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * listRuns, on the generated interface. By the time it runs, {@link ApiGateFilter} has decided
+ * every error; the bound arguments are that filter's canonical rendering of the same {@link
+ * RunQuery}, which is read whole from the request.
+ */
+@RestController
+public class RunsController implements RunsApi {
+  private final MockSetup setup;
+
+  public RunsController(MockSetup setup) {
+    this.setup = setup;
+  }
+
+  @Override
+  public ResponseEntity<RunsPage> listRuns(
+      String appId,
+      OffsetDateTime startTime,
+      OffsetDateTime endTime,
+      String search,
+      List<String> models,
+      List<String> tags,
+      List<RunType> type,
+      BigDecimal minDuration,
+      BigDecimal maxDuration,
+      Integer limit,
+      Integer page,
+      String order) {
+    RunQuery query =
+        (RunQuery)
+            RequestContextHolder.currentRequestAttributes()
+                .getAttribute(ApiGateFilter.QUERY_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (query == null) {
+      throw new IllegalStateException("listRuns reached without the API gate");
+    }
+    RunPage found = setup.store().query(query.appId(), query);
+    long total = setup.defects().has(Defect.TOTAL_IS_PAGE_COUNT) ? found.runs().size() : found.total();
+    RunsPage body =
+        new RunsPage(found.runs().stream().map(RunMapper::toApi).toList(), total, query.page(),
+            query.limit());
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+}

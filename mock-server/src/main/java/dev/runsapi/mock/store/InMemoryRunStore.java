@@ -1,0 +1,270 @@
+package dev.runsapi.mock.store;
+
+import dev.runsapi.mock.defect.Defect;
+import dev.runsapi.mock.defect.Defects;
+import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.query.SortOrder;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable snapshot of runs in memory. Per app the runs sit in an array sorted by (createdAt,
+ * id), so a query finds its time window by binary search and then looks only at the runs inside
+ * it: O(log n + k) for k runs in the window. Nothing changes after construction, so concurrent
+ * queries need no locking.
+ */
+public final class InMemoryRunStore implements RunStore {
+  /** The contract's order: createdAt, then id, ordinal. */
+  public static final Comparator<StoredRun> CONTRACT_ORDER =
+      Comparator.comparing(StoredRun::createdAt).thenComparing(StoredRun::id);
+
+  private final Map<String, AppRuns> apps;
+  private final Defects defects;
+
+  public InMemoryRunStore(Collection<StoredRun> runs, Collection<String> knownApps, Defects defects) {
+    this.defects = defects;
+    Map<String, List<StoredRun>> byApp = new HashMap<>();
+    for (String app : knownApps) {
+      byApp.put(app, new ArrayList<>());
+    }
+    for (StoredRun run : runs) {
+      byApp.computeIfAbsent(run.appId(), k -> new ArrayList<>()).add(run);
+    }
+    Map<String, AppRuns> built = new HashMap<>();
+    byApp.forEach((app, list) -> built.put(app, new AppRuns(list)));
+    this.apps = Map.copyOf(built);
+  }
+
+  @Override
+  public boolean hasApp(String appId) {
+    return apps.containsKey(appId);
+  }
+
+  /** All runs of an app in the contract's ascending order; for tests and diagnostics. */
+  public List<StoredRun> runsOf(String appId) {
+    AppRuns app = apps.get(appId);
+    return app == null ? List.of() : List.of(app.sorted);
+  }
+
+  @Override
+  public RunPage query(String appId, RunQuery query) {
+    AppRuns app = apps.get(appId);
+    if (app == null) {
+      return new RunPage(List.of(), 0);
+    }
+    int from = app.firstAtOrAfter(query.startInclusive().toEpochMilli()
+        + (query.startInclusive().getNano() % 1_000_000 == 0 ? 0 : 1));
+    long endMillis = query.endInclusive().toEpochMilli(); // floor: runs have whole milliseconds
+    int to;
+    if (defects.has(Defect.WINDOW_END_EXCLUSIVE)) {
+      boolean endOnMilli = query.endInclusive().getNano() % 1_000_000 == 0;
+      to = app.firstAtOrAfter(endOnMilli ? endMillis : endMillis + 1);
+    } else {
+      to = app.firstAtOrAfter(endMillis + 1);
+    }
+    Matcher matcher = new Matcher(query);
+    List<StoredRun> matched = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      if (matcher.matches(app, i)) {
+        matched.add(app.sorted[i]);
+      }
+    }
+    if (defects.has(Defect.NO_TIE_BREAK)) {
+      matched.sort(Comparator.comparing(StoredRun::createdAt).thenComparingLong(StoredRun::sequence));
+    }
+    boolean descending =
+        query.order() == SortOrder.DESC || defects.has(Defect.ORDER_IGNORED);
+    if (descending) {
+      if (defects.has(Defect.NO_TIE_BREAK)) {
+        matched.sort(Comparator.comparing(StoredRun::createdAt).reversed()
+            .thenComparingLong(StoredRun::sequence));
+      } else {
+        Collections.reverse(matched);
+      }
+    }
+    long offset = (long) query.page() * query.limit()
+        + (defects.has(Defect.PAGE_OFF_BY_ONE) && query.page() > 0 ? 1 : 0);
+    List<StoredRun> page;
+    if (offset >= matched.size()) {
+      page = List.of();
+    } else {
+      int end = (int) Math.min(matched.size(), offset + query.limit());
+      page = List.copyOf(matched.subList((int) offset, end));
+    }
+    return new RunPage(page, matched.size());
+  }
+
+  /**
+   * The runs of one app, sorted, with parallel arrays: createdAt for the binary search, and the
+   * search fields lower-cased once (contract: "case-insensitive" is {@code toLowerCase(Locale.ROOT)}
+   * on both sides) rather than on every query.
+   */
+  private static final class AppRuns {
+    private final StoredRun[] sorted;
+    private final long[] createdMillis;
+    private final String[][] lowerText;
+
+    AppRuns(List<StoredRun> runs) {
+      sorted = runs.toArray(new StoredRun[0]);
+      Arrays.sort(sorted, CONTRACT_ORDER);
+      createdMillis = new long[sorted.length];
+      lowerText = new String[sorted.length][];
+      for (int i = 0; i < sorted.length; i++) {
+        StoredRun run = sorted[i];
+        createdMillis[i] = run.createdAt().toEpochMilli();
+        lowerText[i] = new String[] {lower(run.input()), lower(run.output()), lower(run.error())};
+      }
+    }
+
+    private static String lower(String text) {
+      return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Index of the first run created at or after {@code millis}; the length when none is. */
+    int firstAtOrAfter(long millis) {
+      int lo = 0;
+      int hi = createdMillis.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (createdMillis[mid] < millis) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  /** The filters of one query other than the window, compiled once. */
+  private final class Matcher {
+    private final RunQuery query;
+    private final String term;
+    private final Pattern likePattern;
+
+    Matcher(RunQuery query) {
+      this.query = query;
+      String search = query.search();
+      if (search == null || search.isEmpty()) {
+        term = null;
+      } else if (defects.has(Defect.SEARCH_CASE_SENSITIVE)) {
+        term = search;
+      } else {
+        term = search.toLowerCase(Locale.ROOT);
+      }
+      likePattern = term != null && defects.has(Defect.SEARCH_LIKE_WILDCARDS) ? like(term) : null;
+    }
+
+    boolean matches(AppRuns app, int index) {
+      StoredRun run = app.sorted[index];
+      return matchesType(run) && matchesModels(run) && matchesTags(run) && matchesDuration(run)
+          && matchesSearch(run, app.lowerText[index]);
+    }
+
+    private boolean matchesType(StoredRun run) {
+      return query.types().isEmpty() || defects.has(Defect.TYPE_FILTER_IGNORED)
+          || query.types().contains(run.type());
+    }
+
+    private boolean matchesModels(StoredRun run) {
+      if (query.models().isEmpty()) {
+        return true;
+      }
+      boolean prefix = defects.has(Defect.MODELS_PREFIX_MATCH);
+      for (String model : query.models()) {
+        if (prefix ? run.name().startsWith(model) : run.name().equals(model)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean matchesTags(StoredRun run) {
+      if (query.tags().isEmpty()) {
+        return true;
+      }
+      if (defects.has(Defect.TAGS_MATCH_ALL)) {
+        return run.tags().containsAll(query.tags());
+      }
+      for (String tag : query.tags()) {
+        if (run.tags().contains(tag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean matchesDuration(StoredRun run) {
+      if (!query.hasDurationBound()) {
+        return true;
+      }
+      Long millis = run.durationMillis();
+      if (millis == null) {
+        return false;
+      }
+      BigDecimal seconds = BigDecimal.valueOf(millis, 3);
+      boolean exclusive = defects.has(Defect.DURATION_BOUNDS_EXCLUSIVE);
+      if (query.minDuration() != null) {
+        int c = seconds.compareTo(query.minDuration());
+        if (c < 0 || (exclusive && c == 0)) {
+          return false;
+        }
+      }
+      if (query.maxDuration() != null) {
+        int c = seconds.compareTo(query.maxDuration());
+        if (c > 0 || (exclusive && c == 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean matchesSearch(StoredRun run, String[] lowerText) {
+      if (term == null) {
+        return true;
+      }
+      if (defects.has(Defect.SEARCH_CASE_SENSITIVE)) {
+        return contains(run.input()) || contains(run.output()) || contains(run.error());
+      }
+      return contains(lowerText[0]) || contains(lowerText[1]) || contains(lowerText[2]);
+    }
+
+    private boolean contains(String field) {
+      if (field == null) {
+        return false;
+      }
+      return likePattern != null ? likePattern.matcher(field).find() : field.contains(term);
+    }
+  }
+
+  /** SQL LIKE read into a regular expression: {@code %} any run of characters, {@code _} one. */
+  private static Pattern like(String term) {
+    StringBuilder regex = new StringBuilder();
+    StringBuilder literal = new StringBuilder();
+    for (int i = 0; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (c == '%' || c == '_') {
+        if (literal.length() > 0) {
+          regex.append(Pattern.quote(literal.toString()));
+          literal.setLength(0);
+        }
+        regex.append(c == '%' ? ".*" : ".");
+      } else {
+        literal.append(c);
+      }
+    }
+    if (literal.length() > 0) {
+      regex.append(Pattern.quote(literal.toString()));
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}
