@@ -1,0 +1,120 @@
+package dev.runsapi.conformance.checks;
+
+import dev.runsapi.conformance.discovery.Baseline;
+import dev.runsapi.conformance.engine.Source;
+import dev.runsapi.conformance.oracle.Query;
+import dev.runsapi.conformance.oracle.TimeBound;
+import dev.runsapi.conformance.report.CurlCommand;
+import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.target.Param;
+import dev.runsapi.conformance.target.TargetClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What a check runs with: the target, the settings, its own random source, the baseline, its findings. */
+public final class CheckContext {
+    /** Findings kept in full per check; more are only counted. */
+    public static final int MAX_FINDINGS = 5;
+
+    private final Settings settings;
+    private final TargetClient client;
+    private final Source source;
+    private final Supplier<Baseline> baseline;
+    private final List<Finding> findings = new ArrayList<>();
+    private int moreFindings;
+    private int generated;
+
+    public CheckContext(Settings settings, TargetClient client, Source source, Supplier<Baseline> baseline) {
+        this.settings = settings;
+        this.client = client;
+        this.source = source;
+        this.baseline = baseline;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TargetClient client() {
+        return client;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The complete read of a window, made once per run and shared by the checks. */
+    public Baseline baseline() {
+        return baseline.get();
+    }
+
+    /** The baseline, or a skip when the target holds no runs to compute answers from. */
+    public Baseline baselineWithRuns(String forWhat) {
+        Baseline b = baseline();
+        if (b.runs().isEmpty()) {
+            throw new SkipCheckException("the target holds no runs of app " + settings.appId() + " to " + forWhat);
+        }
+        return b;
+    }
+
+    public int tries() {
+        return settings.tries();
+    }
+
+    public void fail(Finding f) {
+        if (findings.size() < MAX_FINDINGS) {
+            findings.add(f);
+        } else {
+            moreFindings++;
+        }
+    }
+
+    public boolean failed() {
+        return !findings.isEmpty();
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public int moreFindings() {
+        return moreFindings;
+    }
+
+    public int generated() {
+        return generated;
+    }
+
+    /** Sends a request made by the property engine (counted as a generated query). */
+    public ApiResponse sendGenerated(ApiRequest r) {
+        generated++;
+        return client.send(r);
+    }
+
+    public ApiResponse send(ApiRequest r) {
+        return client.send(r);
+    }
+
+    public String curl(ApiRequest r) {
+        return CurlCommand.render(client.baseUrl(), r);
+    }
+
+    /** The request of a well-formed query, with our key in the X-API-Key header. */
+    public ApiRequest request(Query q) {
+        return ApiRequest.of(QueryParams.of(q)).withHeaderKey(settings.apiKey());
+    }
+
+    /** A valid request over the given window with no filter (the base that error checks spoil). */
+    public ApiRequest validRequest(TimeBound start, TimeBound end) {
+        return ApiRequest.of(List.of(Param.of("app_id", settings.appId()), Param.of("start_time", start.wire()),
+                Param.of("end_time", end.wire()))).withHeaderKey(settings.apiKey());
+    }
+
+    public Query query(TimeBound start, TimeBound end) {
+        return Query.window(settings.appId(), start, end);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.runsapi.conformance.checks;
+
+import dev.runsapi.conformance.oracle.Expected;
+import dev.runsapi.conformance.oracle.Run;
+import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.target.MalformedAnswerException;
+import dev.runsapi.conformance.target.RunsPage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Holds an answer against the oracle's: as a set (filters) or as an exact ordered slice (paging, order). */
+public final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    public static RunsPageOrMismatch read(ApiResponse response) {
+        try {
+            return new RunsPageOrMismatch(RunsPage.from(response), null);
+        } catch (MalformedAnswerException e) {
+            return new RunsPageOrMismatch(null, new Mismatch("a valid query is answered 200 with a RunsPage",
+                    "200 application/json RunsPage", e.getMessage(), List.of(), List.of(), response.bodyExcerpt(300)));
+        }
+    }
+
+    /** Either the page or why it could not be read. */
+    public record RunsPageOrMismatch(RunsPage page, Mismatch mismatch) {
+    }
+
+    /**
+     * The runs that match, whatever their order: {@code total} exact; when the whole result fits the page,
+     * the page holds exactly the matching runs, else only matching runs and as many as the page allows.
+     */
+    public static Optional<Mismatch> asSet(Expected exp, ApiResponse response, String rule) {
+        RunsPageOrMismatch r = read(response);
+        if (r.mismatch() != null) {
+            return Optional.of(r.mismatch());
+        }
+        RunsPage got = r.page();
+        Set<String> expectedAll = ids(exp.allMatching());
+        List<String> gotIds = got.ids();
+        Set<String> gotSet = new LinkedHashSet<>(gotIds);
+        List<String> unexpected = gotIds.stream().filter(id -> !expectedAll.contains(id)).distinct().toList();
+        boolean whole = exp.total() <= exp.limit() && exp.pageNumber() == 0;
+        List<String> missing = whole ? exp.allMatching().stream().map(Run::id).filter(id -> !gotSet.contains(id))
+                .toList() : List.of();
+        long expectedSize = exp.page().size();
+        if (got.total() != exp.total() || !unexpected.isEmpty() || !missing.isEmpty()
+                || gotIds.size() != expectedSize || gotSet.size() != gotIds.size()) {
+            String dup = gotSet.size() != gotIds.size() ? " (with duplicates)" : "";
+            return Optional.of(new Mismatch(rule, "total " + exp.total() + ", " + expectedSize + " runs on the page",
+                    "total " + got.total() + ", " + gotIds.size() + " runs on the page" + dup, missing, unexpected,
+                    null));
+        }
+        return Optional.empty();
+    }
+
+    /** Exactly the expected slice, in order, with the expected total and echoes. */
+    public static Optional<Mismatch> asSlice(Expected exp, ApiResponse response, String rule) {
+        RunsPageOrMismatch r = read(response);
+        if (r.mismatch() != null) {
+            return Optional.of(r.mismatch());
+        }
+        RunsPage got = r.page();
+        List<String> expectedIds = exp.page().stream().map(Run::id).toList();
+        if (got.total() != exp.total() || !got.ids().equals(expectedIds)) {
+            Set<String> gotSet = new HashSet<>(got.ids());
+            Set<String> expSet = new HashSet<>(expectedIds);
+            List<String> missing = expectedIds.stream().filter(id -> !gotSet.contains(id)).toList();
+            List<String> unexpected = got.ids().stream().filter(id -> !expSet.contains(id)).toList();
+            return Optional.of(new Mismatch(rule, "total " + exp.total() + ", page " + abbreviate(expectedIds),
+                    "total " + got.total() + ", page " + abbreviate(got.ids()), missing, unexpected, null));
+        }
+        if (got.page() != exp.pageNumber() || got.limit() != exp.limit()) {
+            return Optional.of(Mismatch.of(rule + " (page and limit are echoed)",
+                    "page " + exp.pageNumber() + ", limit " + exp.limit(),
+                    "page " + got.page() + ", limit " + got.limit()));
+        }
+        return Optional.empty();
+    }
+
+    public static Set<String> ids(List<Run> runs) {
+        Set<String> s = new LinkedHashSet<>();
+        runs.forEach(r -> s.add(r.id()));
+        return s;
+    }
+
+    /** At most the first 6 and the last 2 ids, so that long pages stay readable. */
+    public static String abbreviate(List<String> ids) {
+        if (ids.size() <= 8) {
+            return ids.toString();
+        }
+        List<String> s = new ArrayList<>(ids.subList(0, 6));
+        s.add("... (" + ids.size() + " runs) ...");
+        s.addAll(ids.subList(ids.size() - 2, ids.size()));
+        return s.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.runsapi.conformance.checks;
+
+import dev.runsapi.conformance.discovery.Baseline;
+import dev.runsapi.conformance.engine.Gen;
+import dev.runsapi.conformance.engine.Property;
+import dev.runsapi.conformance.oracle.Oracle;
+import dev.runsapi.conformance.oracle.Query;
+import dev.runsapi.conformance.report.Finding;
+
+import java.util.List;
+
+/** page/limit: the slice [page*limit, page*limit + limit) of the matching runs, with the true total. */
+public final class PaginationCheck implements Check {
+
+    @Override
+    public String name() {
+        return "pagination";
+    }
+
+    @Override
+    public String clause() {
+        return "listRuns: \"page page of size limit is the slice [page*limit, page*limit + limit) of that sorted "
+                + "list. total counts all matching runs, whatever page and limit are\"; parameter page: \"A page past "
+                + "the end is a 200 with empty data and the true total. Echoed\"";
+    }
+
+    @Override
+    public void run(CheckContext ctx) {
+        Baseline b = ctx.baselineWithRuns("compute the expected pages");
+        for (String a : b.anomalies()) {
+            ctx.fail(Finding.of("reading a window in one page (limit 1000) is self-consistent", null,
+                    "total equal to the runs answered, each run inside the window, in one window only", a));
+        }
+        QueryGen g = new QueryGen(b, ctx.settings().appId());
+        // The baseline again, with other page sizes and both orders: a server that lies consistently in one
+        // way of reading is caught by another.
+        List<Query> examples = List.of(g.whole().withLimit(700).withOrder("asc"), g.whole().withLimit(1000),
+                g.whole().withLimit(7).withWindow(b.start(), b.start()));
+        Gen<Query> gen = s -> {
+            Query q = g.window().generate(s);
+            if (s.chance(0.4)) {
+                q = FilterCombinedCheck.combine(g, s, q);
+            }
+            if (s.chance(0.5)) {
+                q = q.withOrder(s.chance(0.5) ? "asc" : "desc");
+            }
+            long total = Oracle.answer(b.runs(), q).total();
+            int limit;
+            if (total == 0) {
+                limit = s.between(1, 10);
+            } else {
+                int min = (int) Math.max(1, (total + 4) / 5);
+                List<Integer> edges = List.of((int) total, (int) Math.max(1, total - 1), (int) total + 1, min);
+                limit = s.chance(0.4) ? s.pick(edges) : s.between(min, (int) total + 2);
+            }
+            return q.withLimit(Math.min(1000, limit));
+        };
+        Property.Outcome<Query, Paging.Broken> out = Property.forAll(gen)
+                .examples(examples)
+                .shrinkWith(new QueryShrinker(b.start(), b.end()))
+                .tries(Math.max(3, ctx.tries() / 3))
+                .maxShrinkEvaluations(8)
+                .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q));
+        if (out.falsified()) {
+            Paging.Broken br = out.evidence();
+            ctx.fail(QueryProperty.finding(ctx, br.request(), br.mismatch())
+                    .withNote("while paging through the query with limit " + out.minimal().effectiveLimit()
+                            + "; found after " + out.triesRun() + " queries, shrunk in " + out.shrinkSteps() + " steps"));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.runsapi.conformance.checks;
+
+import dev.runsapi.conformance.oracle.Expected;
+import dev.runsapi.conformance.oracle.Oracle;
+import dev.runsapi.conformance.oracle.Query;
+import dev.runsapi.conformance.oracle.Run;
+import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.target.RunsPage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads every page of a query and one past the end, holding each page to the paging rules: the pages
+ * together are the matching runs, no duplicate and no gap; page p has min(limit, max(0, total - p*limit))
+ * runs; total never changes; page and limit are echoed. The order inside the result is the
+ * {@code ordering} check's business, so runs are compared as sets here.
+ */
+public final class Paging {
+
+    private Paging() {
+    }
+
+    /** A paging rule broken, with the request that showed it. */
+    public record Broken(ApiRequest request, Mismatch mismatch) {
+    }
+
+    public static Optional<Broken> pageThrough(CheckContext ctx, Collection<Run> runs, Query q) {
+        Expected all = Oracle.answer(runs, q.withPage(0));
+        long total = all.total();
+        int limit = q.effectiveLimit();
+        Set<String> expected = Comparisons.ids(all.allMatching());
+        Set<String> seen = new LinkedHashSet<>();
+        int lastPage = (int) ((total + limit - 1) / limit);
+        ApiRequest last = null;
+        for (int p = 0; p <= lastPage; p++) {
+            ApiRequest req = ctx.request(q.withPage(p));
+            last = req;
+            Comparisons.RunsPageOrMismatch r = Comparisons.read(ctx.sendGenerated(req));
+            if (r.mismatch() != null) {
+                return Optional.of(new Broken(req, r.mismatch()));
+            }
+            RunsPage got = r.page();
+            if (got.total() != total) {
+                return Optional.of(new Broken(req, Mismatch.of("total counts all matching runs, on every page",
+                        "total " + total, "total " + got.total())));
+            }
+            if (got.page() != p || got.limit() != limit) {
+                return Optional.of(new Broken(req, Mismatch.of("page and limit are echoed",
+                        "page " + p + ", limit " + limit, "page " + got.page() + ", limit " + got.limit())));
+            }
+            long size = Math.min(limit, Math.max(0, total - (long) p * limit));
+            if (got.data().size() != size) {
+                return Optional.of(new Broken(req, Mismatch.of("page p holds min(limit, max(0, total - p*limit)) runs"
+                        + (p == lastPage ? " (a page past the end is empty)" : ""),
+                        size + " runs", got.data().size() + " runs")));
+            }
+            List<String> dup = got.ids().stream().filter(id -> !seen.add(id)).toList();
+            List<String> unexpected = got.ids().stream().filter(id -> !expected.contains(id)).toList();
+            if (!dup.isEmpty() || !unexpected.isEmpty()) {
+                return Optional.of(new Broken(req, new Mismatch(dup.isEmpty() ? "pages hold only matching runs"
+                        : "no run is on two pages", "no run seen before, only matching runs",
+                        dup.size() + " run(s) already on an earlier page: " + dup, List.of(), unexpected, null)));
+            }
+        }
+        if (!seen.equals(expected)) {
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(seen);
+            List<String> gap = all.allMatching().stream().map(Run::id).filter(missing::contains).toList();
+            return Optional.of(new Broken(last, new Mismatch("the pages together hold every matching run (no gap)",
+                    total + " distinct runs over " + lastPage + " page(s)", seen.size() + " distinct runs", gap,
+                    List.of(), null)));
+        }
+        return Optional.empty();
+    }
+
+    /** All distinct runs of a list of pages, for callers that need them. */
+    public static List<String> idsOf(List<Run> runs) {
+        return new ArrayList<>(Comparisons.ids(runs));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.runsapi.conformance.checks;
+
+import dev.runsapi.conformance.discovery.Baseline;
+import dev.runsapi.conformance.engine.Gen;
+import dev.runsapi.conformance.engine.Property;
+import dev.runsapi.conformance.oracle.Expected;
+import dev.runsapi.conformance.oracle.Oracle;
+import dev.runsapi.conformance.oracle.Query;
+import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.target.ApiResponse;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Runs "the target answers each generated query as the oracle computes it from the baseline" and,
+ * on a counterexample, reports the shrunk query with its evidence.
+ */
+public final class QueryProperty {
+    /** Each shrink step costs a request; this bounds what one failing check may spend on it. */
+    public static final int MAX_SHRINK_REQUESTS = 40;
+
+    private QueryProperty() {
+    }
+
+    /** Compares as a set of runs (filters) with limit 1000, page 0, no order. */
+    public static boolean checkSets(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries) {
+        List<Query> ex = examples.stream().map(QueryProperty::forSets).toList();
+        return check(ctx, rule, ex, gen.map(QueryProperty::forSets), tries,
+                (exp, resp) -> Comparisons.asSet(exp, resp, rule));
+    }
+
+    private static Query forSets(Query q) {
+        return q.withLimit(1000).withPage(null).withOrder(null);
+    }
+
+    public static boolean check(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries,
+                                BiFunction<Expected, ApiResponse, Optional<Mismatch>> compare) {
+        Baseline b = ctx.baseline();
+        Property.Outcome<Query, Mismatch> out = Property.forAll(gen)
+                .examples(examples)
+                .shrinkWith(new QueryShrinker(b.start(), b.end()))
+                .tries(tries)
+                .maxShrinkEvaluations(MAX_SHRINK_REQUESTS)
+                .check(ctx.source(), q -> evaluate(ctx, b, q, compare));
+        if (out.falsified()) {
+            ctx.fail(finding(ctx, ctx.request(out.minimal()), out.evidence())
+                    .withNote("found after " + out.triesRun() + " queries, shrunk in " + out.shrinkSteps()
+                            + " steps (" + out.shrinkEvaluations() + " requests)"));
+            return false;
+        }
+        return true;
+    }
+
+    public static Optional<Mismatch> evaluate(CheckContext ctx, Baseline b, Query q,
+                                              BiFunction<Expected, ApiResponse, Optional<Mismatch>> compare) {
+        Expected exp = Oracle.answer(b.runs(), q);
+        ApiResponse resp = ctx.sendGenerated(ctx.request(q));
+        return compare.apply(exp, resp);
+    }
+
+    public static Finding finding(CheckContext ctx, ApiRequest request, Mismatch m) {
+        return new Finding(m.rule(), ctx.curl(request), m.expected(), m.got(), m.missing(), m.unexpected(), null,
+                m.responseExcerpt());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.runsapi.conformance.checks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/** What the user asked for: the target, the credentials, the effort and which checks to run. */
+public record Settings(String target, String apiKey, String appId, String otherApiKey, String otherAppId,
+                       long seed, int tries, boolean checkRateLimit, Duration timeout, Set<String> only,
+                       Set<String> skip, Path reportDir) {
+
+    public static final int DEFAULT_TRIES = 40;
+
+    public Settings {
+        only = Set.copyOf(only);
+        skip = Set.copyOf(skip);
+    }
+
+    public boolean hasOtherTenant() {
+        return otherApiKey != null && !otherApiKey.isBlank() && otherAppId != null && !otherAppId.isBlank();
+    }
+
+    public boolean selected(String check) {
+        return (only.isEmpty() || only.contains(check)) && !skip.contains(check);
+    }
+}

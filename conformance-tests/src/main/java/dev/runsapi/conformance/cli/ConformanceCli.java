@@ -1,0 +1,235 @@
+package dev.runsapi.conformance.cli;
+
+import dev.runsapi.conformance.checks.CheckCatalog;
+import dev.runsapi.conformance.checks.Settings;
+import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.Verdict;
+import dev.runsapi.conformance.suite.ConformanceSuite;
+import dev.runsapi.conformance.suite.Preflight;
+import dev.runsapi.conformance.suite.ReportFiles;
+import dev.runsapi.conformance.suite.Seeds;
+import dev.runsapi.conformance.suite.SuiteRun;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * {@code java -jar runs-conformance.jar --target URL --api-key KEY --app-id APP}: checks a server
+ * against openapi/runs-api.yaml. Exit 0 all passed, 1 a violation, 2 bad usage or no Runs API there.
+ */
+@Command(name = "runs-conformance", mixinStandardHelpOptions = true, version = "runs-conformance 1.0.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Checks a server that claims to implement the Runs API (openapi/runs-api.yaml) and reports, "
+                + "with evidence, where it breaks the contract.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every check passed (skipped checks say why)", "1:at least one contract violation",
+            "2:bad usage, or the target unreachable or not speaking the Runs API"})
+public final class ConformanceCli implements Callable<Integer> {
+    static final int OK = 0;
+    static final int VIOLATION = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--target", paramLabel = "URL", defaultValue = "${env:CONFORMANCE_TARGET}",
+            description = "Base URL of the server, e.g. http://127.0.0.1:8080 (env CONFORMANCE_TARGET).")
+    String target;
+
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:CONFORMANCE_API_KEY}",
+            description = "API key of the tenant that owns --app-id (env CONFORMANCE_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--app-id", paramLabel = "APP", defaultValue = "${env:CONFORMANCE_APP_ID}",
+            description = "App whose runs are read (env CONFORMANCE_APP_ID).")
+    String appId;
+
+    @Option(names = "--other-api-key", paramLabel = "KEY", defaultValue = "${env:CONFORMANCE_OTHER_API_KEY}",
+            description = "Key of a second tenant, for tenant-isolation (env CONFORMANCE_OTHER_API_KEY).")
+    String otherApiKey;
+
+    @Option(names = "--other-app-id", paramLabel = "APP", defaultValue = "${env:CONFORMANCE_OTHER_APP_ID}",
+            description = "An app of the second tenant (env CONFORMANCE_OTHER_APP_ID).")
+    String otherAppId;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:CONFORMANCE_SEED}",
+            description = "Seed of the generated queries; a run is replayed exactly with the seed it printed.")
+    Long seed;
+
+    @Option(names = "--tries", paramLabel = "N", defaultValue = "${env:CONFORMANCE_TRIES:-40}",
+            description = "Effort: generated queries per property (default ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Option(names = "--only", paramLabel = "CHECKS", split = ",", description = "Run only these checks (comma-separated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "CHECKS", split = ",", description = "Do not run these checks.")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
+            description = "Where Allure results, JUnit XML and summary.txt go (default ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--check-rate-limit",
+            description = "Burst traffic on purpose (bounded) to provoke a 429 and check Retry-After.")
+    boolean checkRateLimit;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Connect and read time-out of each request (default ${DEFAULT-VALUE}).")
+    int timeout;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ConformanceCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI and answers its exit code; never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ConformanceCli cli = new ConformanceCli(out, err);
+        CommandLine cmd = new CommandLine(cli);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, p) -> {
+            err.println("error: " + oneLine(ex));
+            return USAGE;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        String usage = usageProblem();
+        if (usage != null) {
+            err.println("error: " + usage + " (see --help)");
+            return USAGE;
+        }
+        long s = seed == null ? Seeds.fresh() : seed;
+        Settings settings = new Settings(target, apiKey, appId, blank(otherApiKey), blank(otherAppId), s, tries,
+                checkRateLimit, Duration.ofSeconds(timeout), new LinkedHashSet<>(only), new LinkedHashSet<>(skip),
+                reportDir);
+        out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
+                + " (replay with --seed " + s + ")");
+        SuiteRun run = new SuiteRun(settings, out);
+        try {
+            var problem = Preflight.check(run.client(), settings);
+            if (problem.isPresent()) {
+                err.println("error: " + problem.get());
+                return USAGE;
+            }
+            SuiteRun.install(run);
+            launch(settings.reportDir());
+        } finally {
+            SuiteRun.install(null);
+            run.client().close();
+        }
+        ReportFiles.finish(run, out);
+        if (run.unreachable() != null) {
+            err.println("error: the target stopped answering during the run: " + run.unreachable());
+            return USAGE;
+        }
+        List<CheckResult> results = run.results();
+        return results.stream().anyMatch(r -> r.verdict() == Verdict.FAILED) ? VIOLATION : OK;
+    }
+
+    private String usageProblem() {
+        if (blank(target) == null) {
+            return "--target is required (or CONFORMANCE_TARGET)";
+        }
+        if (blank(apiKey) == null) {
+            return "--api-key is required (or CONFORMANCE_API_KEY)";
+        }
+        if (blank(appId) == null) {
+            return "--app-id is required (or CONFORMANCE_APP_ID)";
+        }
+        try {
+            URI u = URI.create(target);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                return "--target must be an http(s) URL with a host, got '" + target + "'";
+            }
+        } catch (IllegalArgumentException e) {
+            return "--target is not a URL: '" + target + "'";
+        }
+        if (tries < 1) {
+            return "--tries must be at least 1";
+        }
+        if (timeout < 1) {
+            return "--timeout must be at least 1 second";
+        }
+        Set<String> known = new LinkedHashSet<>(CheckCatalog.names());
+        for (String n : Stream.concat(only.stream(), skip.stream()).toList()) {
+            if (!known.contains(n)) {
+                return "unknown check '" + n + "'; the checks are " + String.join(", ", known);
+            }
+        }
+        return null;
+    }
+
+    /** The checks as JUnit tests, with Allure (a ServiceLoader listener) and the legacy XML report listening. */
+    private void launch(Path reportDir) {
+        Path allure = reportDir.resolve("allure-results");
+        Path xml = reportDir.resolve("junit-xml");
+        clean(allure);
+        clean(xml);
+        System.setProperty("allure.results.directory", allure.toAbsolutePath().toString());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ConformanceSuite.class))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        StringWriter junitNoise = new StringWriter();
+        launcher.execute(request, new LegacyXmlReportGeneratingListener(xml, new PrintWriter(junitNoise)));
+    }
+
+    private static void clean(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the report directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+}

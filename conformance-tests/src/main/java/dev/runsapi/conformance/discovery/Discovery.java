@@ -1,0 +1,138 @@
+package dev.runsapi.conformance.discovery;
+
+import dev.runsapi.conformance.checks.QueryParams;
+import dev.runsapi.conformance.oracle.Query;
+import dev.runsapi.conformance.oracle.Run;
+import dev.runsapi.conformance.oracle.TimeBound;
+import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.target.RunsPage;
+import dev.runsapi.conformance.target.TargetClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Learns what the target holds without being able to seed it: reads the earliest runs of the app in
+ * chunks, each chunk a time window small enough (total at most 1000) to come back whole in one page,
+ * found by cutting at the createdAt of the last run read and bisecting when that is not enough.
+ * Stops once {@code wanted} runs are read, or the app is read to the end.
+ */
+public final class Discovery {
+    /** The widest window the suite asks for; RFC 3339 allows years 0001 to 9999. */
+    public static final TimeBound WIDE_START = TimeBound.parse("0001-01-01T00:00:00Z");
+    public static final TimeBound WIDE_END = TimeBound.parse("9999-12-31T23:59:59.999Z");
+    private static final int PAGE = 1000;
+    private static final int MAX_BISECTIONS = 40;
+
+    private final TargetClient client;
+    private final String appId;
+    private final String apiKey;
+    private final int wanted;
+    private final List<String> anomalies = new ArrayList<>();
+
+    public Discovery(TargetClient client, String appId, String apiKey, int wanted) {
+        this.client = client;
+        this.appId = appId;
+        this.apiKey = apiKey;
+        this.wanted = wanted;
+    }
+
+    public Baseline discover() {
+        List<Run> runs = new ArrayList<>();
+        List<Baseline.Chunk> chunks = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        TimeBound from = WIDE_START;
+        TimeBound end = null;
+        long wideTotal = -1;
+        while (runs.size() < wanted) {
+            Read first = read(from, WIDE_END, "asc");
+            if (wideTotal < 0) {
+                wideTotal = first.page.total();
+            }
+            Read chunk;
+            if (first.complete()) {
+                chunk = first;
+            } else {
+                chunk = cut(from, first);
+                if (chunk == null) {
+                    break;
+                }
+            }
+            for (Run r : chunk.page.data()) {
+                if (!ids.add(r.id())) {
+                    anomalies.add("run " + r.id() + " came back in two disjoint windows (" + chunk.describe() + ")");
+                }
+            }
+            runs.addAll(chunk.page.data());
+            chunks.add(new Baseline.Chunk(chunk.start, chunk.end, chunk.page.data().size()));
+            end = chunk.end;
+            if (chunk.end.instant().equals(WIDE_END.instant())) {
+                break;
+            }
+            from = TimeBound.of(chunk.end.instant().plusMillis(1));
+        }
+        if (end == null) {
+            return new Baseline(WIDE_START, WIDE_START, List.of(), List.of(), Math.max(0, wideTotal), anomalies);
+        }
+        return new Baseline(WIDE_START, end, runs, chunks, wideTotal, anomalies);
+    }
+
+    /**
+     * The runs of [from, last createdAt read - 1 ms]: with a correct server, exactly the ones read that
+     * are earlier than the last; else bisect the window on time until it fits in one page.
+     */
+    private Read cut(TimeBound from, Read first) {
+        Instant last = first.page.data().stream().map(Run::createdAt).max(Instant::compareTo).orElse(null);
+        if (last == null) {
+            anomalies.add("window " + first.describe() + " has total " + first.page.total() + " but answered no run");
+            return null;
+        }
+        Instant hi = last.minusMillis(1);
+        Instant lo = from.instant();
+        for (int i = 0; i < MAX_BISECTIONS && !hi.isBefore(lo); i++) {
+            Read r = read(from, TimeBound.of(hi), "asc");
+            if (r.complete()) {
+                return r.page.data().isEmpty() && i == 0 ? null : r;
+            }
+            Duration half = Duration.between(lo, hi).dividedBy(2);
+            hi = lo.plus(half).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+        anomalies.add("more than " + PAGE + " runs share the same millisecond after " + from
+                + ", so no window there can be read in one page");
+        return null;
+    }
+
+    private Read read(TimeBound start, TimeBound end, String order) {
+        Query q = Query.window(appId, start, end).withLimit(PAGE).withOrder(order);
+        ApiRequest req = ApiRequest.of(QueryParams.of(q)).withHeaderKey(apiKey);
+        RunsPage page = RunsPage.from(client.send(req));
+        Read r = new Read(start, end, page);
+        if (page.total() < page.data().size()) {
+            anomalies.add("window " + r.describe() + ": total " + page.total() + " is less than the "
+                    + page.data().size() + " runs answered");
+        }
+        List<Run> outside = page.data().stream().filter(x -> x.createdAt().isBefore(start.instant())
+                || x.createdAt().isAfter(end.instant())).toList();
+        if (!outside.isEmpty()) {
+            anomalies.add("window " + r.describe() + " answered " + outside.size() + " runs created outside it, e.g. "
+                    + outside.get(0).id() + " at " + outside.get(0).createdAt());
+            return new Read(start, end, new RunsPage(page.data().stream().filter(x -> !outside.contains(x)).toList(),
+                    page.total(), page.page(), page.limit()));
+        }
+        return r;
+    }
+
+    private record Read(TimeBound start, TimeBound end, RunsPage page) {
+        boolean complete() {
+            return page.total() <= PAGE && page.total() == page.data().size();
+        }
+
+        String describe() {
+            return "[" + start + ", " + end + "]";
+        }
+    }
+}
