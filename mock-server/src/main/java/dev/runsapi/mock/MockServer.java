@@ -45,6 +45,8 @@ public final class MockServer implements AutoCloseable {
         });
     try {
       return new MockServer(application.run(), setup);
+    } catch (SpringApplication.AbandonedRunException e) {
+      throw e; // the build's AOT processing stops the run here on purpose
     } catch (RuntimeException e) {
       throw new StartFailure(describe(e, setup.settings().port()), e);
     }

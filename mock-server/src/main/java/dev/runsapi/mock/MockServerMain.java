@@ -23,9 +23,18 @@ public final class MockServerMain {
 
   private static final String NAME = "runs-mock-server";
 
+  /** Present when the build generated the application context ahead of time (process-aot). */
+  private static final String AOT_MARKER =
+      "dev/runsapi/mock/MockServerMain__ApplicationContextInitializer.class";
+
   private MockServerMain() {}
 
   public static void main(String[] args) {
+    ClassWarmer.start();
+    if (MockServerMain.class.getClassLoader().getResource(AOT_MARKER) != null
+        && !Boolean.getBoolean("spring.aot.processing")) {
+      System.setProperty("spring.aot.enabled", "true");
+    }
     int code = run(args, System.out, System.err, System.getenv(), System.getProperties());
     if (code != RUNNING) {
       System.exit(code);
@@ -36,24 +45,36 @@ public final class MockServerMain {
   public static int run(
       String[] args, PrintStream out, PrintStream err, Map<String, String> env,
       Map<Object, Object> properties) {
+    return launch(args, out, err, env, properties).exitCode();
+  }
+
+  /**
+   * What a launch came to: an exit code, or {@link #RUNNING} and the running server (which the
+   * caller closes).
+   */
+  public record Launch(int exitCode, MockServer server) {}
+
+  public static Launch launch(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      Map<Object, Object> properties) {
     try {
       CommandLineReader.Invocation invocation = CommandLineReader.read(args, env, properties);
       if (invocation.text() != null) {
         out.print(invocation.text());
         out.flush();
-        return EXIT_OK;
+        return new Launch(EXIT_OK, null);
       }
       MockSetup setup = MockSetup.load(invocation.settings());
       MockServer server = MockServer.start(setup);
       out.println(server.readyLine());
       out.flush();
-      return RUNNING;
+      return new Launch(RUNNING, server);
     } catch (UsageException | ConfigException e) {
       err.println(NAME + ": " + e.getMessage());
-      return EXIT_USAGE;
+      return new Launch(EXIT_USAGE, null);
     } catch (MockServer.StartFailure e) {
       err.println(NAME + ": " + e.getMessage());
-      return EXIT_START_FAILED;
+      return new Launch(EXIT_START_FAILED, null);
     }
   }
 }
