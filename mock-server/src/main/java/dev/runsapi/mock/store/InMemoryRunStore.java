@@ -91,8 +91,7 @@ public final class InMemoryRunStore implements RunStore {
         Collections.reverse(matched);
       }
     }
-    long offset = (long) query.page() * query.limit()
-        + (defects.has(Defect.PAGE_OFF_BY_ONE) && query.page() > 0 ? 1 : 0);
+    long offset = (long) query.page() * query.limit() + (defects.has(Defect.PAGE_OFF_BY_ONE) ? 1 : 0);
     List<StoredRun> page;
     if (offset >= matched.size()) {
       page = List.of();

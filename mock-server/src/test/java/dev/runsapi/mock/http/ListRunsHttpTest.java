@@ -12,7 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runsapi.mock.Api;
 import dev.runsapi.mock.Contract;
 import dev.runsapi.mock.MockServer;
+import dev.runsapi.mock.RandomQueries;
 import dev.runsapi.mock.RawHttp;
+import dev.runsapi.mock.ReferenceFilter;
+import dev.runsapi.mock.data.RunGenerator;
+import dev.runsapi.mock.store.StoredRun;
 import dev.runsapi.mock.TestServers;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -139,6 +143,29 @@ class ListRunsHttpTest {
           .get(server.url() + Api.PATH + "?" + acme().with("limit", "1").queryString());
       assertEquals(200, r.statusCode());
       assertTrue(r.contentType().startsWith("application/json"));
+    }
+  }
+
+  @Nested
+  class Semantics {
+    @Test
+    void listRuns_randomValidQueries_answerWhatTheReferenceFilterAnswers() {
+      long seed = Long.getLong("query.seed", 7L);
+      System.out.println("random HTTP query seed: " + seed + " (rerun with -Dquery.seed=" + seed + ")");
+      List<StoredRun> runs = new ArrayList<>(RunGenerator.generate("app-acme", 42, 2000));
+      runs.addAll(RunGenerator.generate("app-globex", 42, 500));
+      RandomQueries queries = new RandomQueries(seed, runs);
+      for (int i = 0; i < 150; i++) {
+        Map<String, List<String>> params = queries.next("app-acme", TestServers.ACME_KEY);
+        String query = RandomQueries.queryString(params);
+        Response r = api.get(query().raw(query));
+        ReferenceFilter.Expected expected = ReferenceFilter.answer(runs, params);
+        assertEquals(200, r.statusCode(), query);
+        assertEquals(expected.ids(), r.jsonPath().getList("data.id", String.class), query);
+        assertEquals(expected.total(), r.jsonPath().getLong("total"), query);
+        assertEquals(expected.page(), r.jsonPath().getInt("page"), query);
+        assertEquals(expected.limit(), r.jsonPath().getInt("limit"), query);
+      }
     }
   }
 

@@ -1,0 +1,53 @@
+package dev.runsapi.mock.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runsapi.mock.RandomQueries;
+import dev.runsapi.mock.ReferenceFilter;
+import dev.runsapi.mock.data.RunGenerator;
+import dev.runsapi.mock.defect.Defects;
+import dev.runsapi.mock.query.ParsedQuery;
+import dev.runsapi.mock.query.RawQuery;
+import dev.runsapi.mock.query.RunQueryParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store (parser plus index) against the plainly written reference filter, over many random
+ * queries on the built-in dataset: the same runs, in the same order, and the same total.
+ */
+class QuerySemanticsTest {
+  private static final String APP = "app-acme";
+
+  @Test
+  void query_randomValidQueries_matchTheReferenceFilterExactly() {
+    long seed = Long.getLong("query.seed", 20240501L);
+    System.out.println("random query seed: " + seed + " (rerun with -Dquery.seed=" + seed + ")");
+    List<StoredRun> runs = new ArrayList<>(RunGenerator.generate(APP, 42, 2000));
+    runs.addAll(RunGenerator.generate("app-other", 42, 200));
+    InMemoryRunStore store = new InMemoryRunStore(runs, List.of(APP, "app-other"), Defects.none());
+    RunQueryParser parser = new RunQueryParser(Defects.none());
+    RandomQueries queries = new RandomQueries(seed, runs);
+    int nonEmpty = 0;
+    for (int i = 0; i < 2000; i++) {
+      Map<String, List<String>> params = queries.next(APP, "k");
+      String queryString = RandomQueries.queryString(params);
+      ParsedQuery parsed = parser.parse(RawQuery.parse(queryString));
+      assertTrue(parsed.isValid(), queryString + " -> " + parsed.problems());
+      RunPage page = store.query(APP, parsed.query());
+      ReferenceFilter.Expected expected = ReferenceFilter.answer(runs, params);
+      List<String> ids = page.runs().stream().map(StoredRun::id).toList();
+      assertEquals(expected.ids(), ids, "seed " + seed + ", query " + queryString);
+      assertEquals(expected.total(), page.total(), "seed " + seed + ", query " + queryString);
+      assertEquals(expected.limit(), parsed.query().limit(), queryString);
+      assertEquals(expected.page(), parsed.query().page(), queryString);
+      if (!ids.isEmpty()) {
+        nonEmpty++;
+      }
+    }
+    assertTrue(nonEmpty > 300, "the random queries should mostly find runs, found " + nonEmpty);
+  }
+}
