@@ -1,0 +1,119 @@
+package dev.runsapi.conformance.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConformanceCliTest {
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static void assertOneLineError(Outcome o, String containing) {
+        assertEquals(2, o.code(), o.out() + o.err());
+        String err = o.err().strip();
+        assertTrue(err.startsWith("error: "), err);
+        assertTrue(err.contains(containing), err);
+        assertFalse(err.contains("\n"), "one line only: " + err);
+        assertFalse(err.contains("Exception"), "no stack trace: " + err);
+    }
+
+    @Test
+    void missingTarget_isAUsageError() {
+        assertOneLineError(run("--api-key", "k", "--app-id", "a"), "--target is required");
+    }
+
+    @Test
+    void unknownCheckName_isAUsageErrorThatListsTheChecks() {
+        assertOneLineError(run("--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a", "--only",
+                "filter-typo"), "unknown check 'filter-typo'; the checks are filter-type");
+    }
+
+    @Test
+    void unknownOption_isAUsageError() {
+        assertOneLineError(run("--frobnicate"), "Unknown option");
+    }
+
+    @Test
+    void help_printsEveryFlagAndExitsZero() {
+        Outcome o = run("--help");
+        assertEquals(0, o.code());
+        for (String flag : new String[] {"--target", "--api-key", "--app-id", "--other-api-key", "--other-app-id",
+                "--seed", "--tries", "--only", "--skip", "--report-dir", "--check-rate-limit", "--timeout"}) {
+            assertTrue(o.out().contains(flag), flag);
+        }
+    }
+
+    @Test
+    void aTargetThatIsDown_exitsTwoWithOneLine() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Outcome o = run("--target", "http://127.0.0.1:" + port, "--api-key", "k", "--app-id", "a", "--timeout", "2",
+                "--report-dir", "target/cli-test-report");
+        assertOneLineError(o, "cannot connect to http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void aTargetThatServesHtml_exitsTwoSayingItIsNotTheRunsApi() throws Exception {
+        HttpServer html = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        html.createContext("/", ex -> {
+            byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        html.start();
+        try {
+            String url = "http://127.0.0.1:" + html.getAddress().getPort();
+            Outcome o = run("--target", url, "--api-key", "k", "--app-id", "a", "--timeout", "2",
+                    "--report-dir", "target/cli-test-report");
+            assertOneLineError(o, "does not speak the Runs API");
+            assertTrue(o.err().contains("200 text/html"), o.err());
+        } finally {
+            html.stop(0);
+        }
+    }
+
+    @Test
+    void aTargetThatNeverAnswers_timesOutAndExitsTwo() throws Exception {
+        HttpServer silent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", ex -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.start();
+        try {
+            long t0 = System.nanoTime();
+            Outcome o = run("--target", "http://127.0.0.1:" + silent.getAddress().getPort(), "--api-key", "k",
+                    "--app-id", "a", "--timeout", "1", "--report-dir", "target/cli-test-report");
+            assertOneLineError(o, "did not answer within 1 s");
+            assertTrue(System.nanoTime() - t0 < 4_000_000_000L, "no hang");
+        } finally {
+            silent.stop(0);
+        }
+    }
+}
