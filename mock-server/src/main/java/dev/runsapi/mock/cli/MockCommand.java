@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     version = "runs-mock-server 1.0.0 (Runs API 1.0.0)",
     sortOptions = false,
     showDefaultValues = true,
-    usageHelpWidth = 100,
+    usageHelpWidth = 120,
     description = {
       "The reference mock server of the Runs API (openapi/runs-api.yaml).",
       "Binds 127.0.0.1 only and prints one ready line with its URL, an app id and its API key.",
@@ -47,6 +47,7 @@ public final class MockCommand {
 
   @Option(
       names = "--data",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER,
       paramLabel = "FILE",
       split = ",",
       description = {
@@ -57,6 +58,7 @@ public final class MockCommand {
 
   @Option(
       names = "--apps",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER,
       paramLabel = "FILE",
       description = {
         "Tenants, apps and keys from a JSON file:",
@@ -65,10 +67,12 @@ public final class MockCommand {
       })
   Path apps;
 
-  @Option(names = "--api-key", paramLabel = "KEY", description = "One tenant with this key (needs --app-id).")
+  @Option(names = "--api-key",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER, paramLabel = "KEY", description = "One tenant with this key (needs --app-id).")
   String apiKey;
 
-  @Option(names = "--app-id", paramLabel = "APP", description = "The app of that one tenant (needs --api-key).")
+  @Option(names = "--app-id",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER, paramLabel = "APP", description = "The app of that one tenant (needs --api-key).")
   String appId;
 
   @Option(
@@ -88,12 +92,14 @@ public final class MockCommand {
 
   @Option(
       names = "--fail-seed",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER,
       paramLabel = "SEED",
       description = "Seed of the --fail-rate draws (default: --seed).")
   Long failSeed;
 
   @Option(
       names = "--defect",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER,
       paramLabel = "NAME",
       split = ",",
       converter = DefectConverter.class,

@@ -86,7 +86,7 @@ public final class RunFiles {
           throw new ConfigException(file + ": the JSON array is not closed");
         }
         int line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = parser.readValueAsTree();
         runs.add(located(file, line, node, app, sequence + runs.size()));
       }
       if (parser.nextToken() != null) {
