@@ -1,0 +1,39 @@
+package dev.runsapi.mock.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RFC 3339 date-time, and nothing else. */
+class Rfc3339Test {
+  @ParameterizedTest
+  @CsvSource({
+    "2024-05-01T12:00:00Z, 2024-05-01T12:00:00Z",
+    "2024-05-01t12:00:00z, 2024-05-01T12:00:00Z",
+    "2024-05-01T14:00:00+02:00, 2024-05-01T12:00:00Z",
+    "2024-05-01T06:30:00-05:30, 2024-05-01T12:00:00Z",
+    "2024-05-01T12:00:00-00:00, 2024-05-01T12:00:00Z",
+    "2024-05-01T12:00:00.25Z, 2024-05-01T12:00:00.250Z",
+    "2024-05-01T12:00:00.123456789Z, 2024-05-01T12:00:00.123456789Z",
+    "2024-02-29T00:00:00Z, 2024-02-29T00:00:00Z",
+    "2016-12-31T23:59:60Z, 2017-01-01T00:00:00Z",
+  })
+  void parse_validDateTime_isThatInstant(String text, String instant) {
+    assertEquals(Instant.parse(instant), Rfc3339.parse(text).orElseThrow().floor());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "2024-05-01", "2024-05-01T12:00:00", "2024-05-01 12:00:00Z", "2024-05-01T12:00Z",
+    "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:00:00+24:00",
+    "2024-05-01T12:00:00+0200", "2024-05-01T12:00:00.Z", "+2024-05-01T12:00:00Z", "1714521600",
+    "2024-05-01T12:00:00Z ", "２０２４-05-01T12:00:00Z", ""
+  })
+  void parse_anythingElse_isRejected(String text) {
+    assertTrue(Rfc3339.parse(text).isEmpty(), text);
+  }
+}
