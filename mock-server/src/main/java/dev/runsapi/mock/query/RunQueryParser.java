@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -165,37 +166,39 @@ public final class RunQueryParser {
       return value;
     }
 
+    /** Names matched exactly ({@code models}, {@code tags}): non-empty, at most 200 characters. */
     private List<String> names(String name) {
+      return repeated(name, value -> {
+        if (value.isEmpty()) {
+          return "must not have an empty value";
+        }
+        return length(value) > MAX_VALUE_LENGTH
+            ? "values must be at most " + MAX_VALUE_LENGTH + " characters, got one of " + length(value)
+            : null;
+      });
+    }
+
+    private Set<String> types() {
+      return Set.copyOf(repeated(TYPE, value -> RUN_TYPES.contains(value) ? null
+          : "must be one of llm, tool, chain, agent, got " + quote(value)));
+    }
+
+    /**
+     * The distinct values of an array parameter, or none when it has a problem: more than 100
+     * values, or a value {@code check} finds wrong (it answers the message, or null when fine).
+     */
+    private List<String> repeated(String name, Function<String, String> check) {
       List<String> values = raw.all(name);
       if (values.size() > MAX_VALUES) {
         problem(name, "must have at most " + MAX_VALUES + " values, got " + values.size());
       }
       for (String value : values) {
-        if (RawQuery.isUndecodable(value)) {
-          problem(name, "is not validly percent-encoded");
-        } else if (value.isEmpty()) {
-          problem(name, "must not have an empty value");
-        } else if (value.codePointCount(0, value.length()) > MAX_VALUE_LENGTH) {
-          problem(name, "values must be at most " + MAX_VALUE_LENGTH + " characters, got one of "
-              + length(value));
+        String message = RawQuery.isUndecodable(value) ? "is not validly percent-encoded" : check.apply(value);
+        if (message != null) {
+          problem(name, message);
         }
       }
       return problems.containsKey(name) ? List.of() : List.copyOf(new LinkedHashSet<>(values));
-    }
-
-    private Set<String> types() {
-      List<String> values = raw.all(TYPE);
-      if (values.size() > MAX_VALUES) {
-        problem(TYPE, "must have at most " + MAX_VALUES + " values, got " + values.size());
-      }
-      for (String value : values) {
-        if (RawQuery.isUndecodable(value)) {
-          problem(TYPE, "is not validly percent-encoded");
-        } else if (!RUN_TYPES.contains(value)) {
-          problem(TYPE, "must be one of llm, tool, chain, agent, got " + quote(value));
-        }
-      }
-      return problems.containsKey(TYPE) ? Set.of() : Set.copyOf(values);
     }
 
     private BigDecimal duration(String name) {
