@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Loads, on a second thread, the classes that Spring and Tomcat will need, while the main thread
  * reads the command line and the data: on a small machine start-up is bound by class loading, and
  * it has two cores. The list is a hint only (a class missing from it or from the classpath costs
- * nothing but time); it is refreshed by running the server with {@code -Xlog:class+load}.
+ * nothing but time); refresh it from {@code java -Xlog:class+load -Druns.mock.class-warmer=off -jar
+ * ...} (the warmer off, so that the log shows what start-up itself loads).
  */
 final class ClassWarmer {
   static final String LIST = "META-INF/runs-mock-server/warm-classes.txt";
@@ -17,6 +18,9 @@ final class ClassWarmer {
   private ClassWarmer() {}
 
   static void start() {
+    if ("off".equals(System.getProperty("runs.mock.class-warmer"))) {
+      return;
+    }
     Thread thread = new Thread(ClassWarmer::warm, "class-warmer");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);

@@ -5,6 +5,7 @@ import dev.runsapi.mock.http.ContractController;
 import dev.runsapi.mock.http.FallbackErrors;
 import dev.runsapi.mock.http.JsonConfig;
 import dev.runsapi.mock.http.RunsController;
+import dev.runsapi.mock.http.TomcatErrorPages;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Import;
 })
 @Import({
   JsonConfig.class,
+  TomcatErrorPages.class,
   ApiGateFilter.class,
   RunsController.class,
   ContractController.class,

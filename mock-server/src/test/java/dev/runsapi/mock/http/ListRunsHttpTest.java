@@ -416,6 +416,14 @@ class ListRunsHttpTest {
     }
 
     @Test
+    void requestLineThatIsNotHttp_answers400ProblemJsonNotTomcatsHtml() {
+      RawHttp.Answer r = RawHttp.get(server, Api.PATH + "?search=a b&api_key=" + TestServers.ACME_KEY);
+      assertEquals(400, r.status());
+      assertTrue(r.headers().get("content-type").startsWith("application/problem+json"), r.headers().toString());
+      assertTrue(r.body().contains("\"status\":400"), r.body());
+    }
+
+    @Test
     void listRuns_post_answers405ProblemJson() {
       Response r = given().post(server.url() + Api.PATH);
       assertEquals(405, r.statusCode());
