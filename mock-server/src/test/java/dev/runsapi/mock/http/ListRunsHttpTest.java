@@ -179,6 +179,62 @@ class ListRunsHttpTest {
   }
 
   @Nested
+  class Fields {
+    private String utc(java.time.Instant instant) {
+      return instant == null ? null : java.time.format.DateTimeFormatter
+          .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
+    }
+
+    @Test
+    void listRuns_everyField_isTheStoredRunsValue() {
+      Map<String, StoredRun> stored = new java.util.HashMap<>();
+      RunGenerator.generate("app-acme", 42, 2000).forEach(run -> stored.put(run.id(), run));
+      int seen = 0;
+      for (int page = 0; page < 2; page++) {
+        Response r = given().urlEncodingEnabled(false).get(server.url() + Api.PATH + "?"
+            + acme().with("limit", "1000").with("page", Integer.toString(page)).queryString());
+        for (JsonNode run : JSON.readTree(r.asString()).get("data")) {
+          StoredRun expected = stored.get(run.get("id").asString());
+          String id = expected.id();
+          assertEquals(expected.type(), run.get("type").asString(), id);
+          assertEquals(expected.name(), run.get("name").asString(), id);
+          assertEquals(utc(expected.createdAt()), run.get("createdAt").asString(), id);
+          assertEquals(utc(expected.endedAt()), run.get("endedAt").isNull() ? null : run.get("endedAt").asString(), id);
+          if (expected.endedAt() == null) {
+            assertTrue(run.get("duration").isNull(), id);
+          } else {
+            java.math.BigDecimal seconds = new java.math.BigDecimal(
+                expected.endedAt().toEpochMilli() - expected.createdAt().toEpochMilli()).movePointLeft(3);
+            assertEquals(0, seconds.compareTo(run.get("duration").decimalValue()), id);
+            assertTrue(run.get("duration").isNumber(), id);
+          }
+          assertEquals(expected.promptTokens(), run.get("tokens").get("prompt").asLong(), id);
+          assertEquals(expected.completionTokens(), run.get("tokens").get("completion").asLong(), id);
+          assertEquals(expected.promptTokens() + expected.completionTokens(), run.get("tokens").get("total").asLong(), id);
+          List<String> tags = new ArrayList<>();
+          run.get("tags").forEach(t -> tags.add(t.asString()));
+          assertEquals(expected.tags(), tags, id);
+          assertEquals(expected.input(), run.get("input").asString(), id);
+          assertEquals(expected.output(), run.get("output").isNull() ? null : run.get("output").asString(), id);
+          assertEquals(expected.error(), run.get("error").isNull() ? null : run.get("error").asString(), id);
+          if (expected.user() == null) {
+            assertTrue(run.get("user").isNull(), id);
+          } else {
+            JsonNode user = run.get("user");
+            assertEquals(expected.user().id(), user.get("id").asString(), id);
+            assertEquals(utc(expected.user().createdAt()), user.get("createdAt").asString(), id);
+            assertEquals(utc(expected.user().lastSeen()), user.get("lastSeen").asString(), id);
+            assertEquals(expected.user().props().keySet(), JSON.convertValue(user.get("props"), Map.class).keySet(), id);
+          }
+          assertEquals(0, expected.cost().compareTo(run.get("cost").decimalValue()), id);
+          seen++;
+        }
+      }
+      assertEquals(2000, seen);
+    }
+  }
+
+  @Nested
   class Credentials {
     @Test
     void listRuns_noKey_answers403() {
@@ -243,21 +299,25 @@ class ListRunsHttpTest {
         value = {
           "app_id missing | start_time=2024-05-01T00:00:00Z&end_time=2024-05-02T00:00:00Z | app_id",
           "app_id empty | app_id=&start_time=2024-05-01T00:00:00Z&end_time=2024-05-02T00:00:00Z | app_id",
+          "app_id over 200 characters | app_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&start_time=2024-05-01T00:00:00Z&end_time=2024-05-02T00:00:00Z | app_id",
           "start_time missing | app_id=app-acme&end_time=2024-05-02T00:00:00Z | start_time",
           "start_time empty | app_id=app-acme&start_time=&end_time=2024-05-02T00:00:00Z | start_time",
           "start_time without offset | app_id=app-acme&start_time=2024-05-01T00:00:00&end_time=2024-05-02T00:00:00Z | start_time",
           "start_time a date only | app_id=app-acme&start_time=2024-05-01&end_time=2024-05-02T00:00:00Z | start_time",
           "start_time impossible day | app_id=app-acme&start_time=2024-02-30T00:00:00Z&end_time=2024-05-02T00:00:00Z | start_time",
           "end_time missing | app_id=app-acme&start_time=2024-05-01T00:00:00Z | end_time",
+          "end_time empty | app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time= | end_time",
           "end_time malformed | app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time=yesterday | end_time",
           "end_time epoch number | app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time=1714521600 | end_time",
           "models empty value | W&models= | models",
+          "models value over 200 characters | W&models=MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM | models",
           "tags empty value | W&tags=beta&tags= | tags",
           "type upper case | W&type=LLM | type",
           "type unknown | W&type=llm&type=robot | type",
           "type empty | W&type= | type",
           "min_duration negative | W&min_duration=-1 | min_duration",
           "min_duration exponent | W&min_duration=1e3 | min_duration",
+          "min_duration empty | W&min_duration= | min_duration",
           "min_duration NaN | W&min_duration=NaN | min_duration",
           "max_duration inf | W&max_duration=inf | max_duration",
           "max_duration empty | W&max_duration= | max_duration",
@@ -269,6 +329,7 @@ class ListRunsHttpTest {
           "limit empty | W&limit= | limit",
           "page negative | W&page=-1 | page",
           "page too big | W&page=1000001 | page",
+          "page empty | W&page= | page",
           "page fraction | W&page=1.0 | page",
           "order upper case | W&order=ASC | order",
           "order empty | W&order= | order",
