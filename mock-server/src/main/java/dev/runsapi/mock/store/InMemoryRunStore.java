@@ -91,7 +91,10 @@ public final class InMemoryRunStore implements RunStore {
         Collections.reverse(matched);
       }
     }
-    long offset = (long) query.page() * query.limit() + (defects.has(Defect.PAGE_OFF_BY_ONE) ? 1 : 0);
+    // page-off-by-one leaves page 0 right: a client that reads only first pages sees no defect,
+    // so that the defect breaks paging and nothing else (ADR 0002: "page N starts one run late")
+    long offset = (long) query.page() * query.limit()
+        + (defects.has(Defect.PAGE_OFF_BY_ONE) && query.page() > 0 ? 1 : 0);
     List<StoredRun> page;
     if (offset >= matched.size()) {
       page = List.of();

@@ -174,11 +174,12 @@ class DefectsTest {
   }
 
   @Test
-  void pageOffByOne_pageStartsOneRunLate_totalUnchanged() {
+  void pageOffByOne_laterPagesStartOneRunLate_firstPageAndTotalUnchanged() {
     withDefect(Defect.PAGE_OFF_BY_ONE, d -> {
       List<String> all = ids(get(correct, acme("order=asc&limit=1000")));
       assertEquals(all.subList(11, 16), ids(get(d, acme("order=asc&limit=5&page=2"))));
       assertSame(d, acme("order=asc&limit=5&page=2"), r -> r.jsonPath().getLong("total"));
+      assertSame(d, acme("order=asc&limit=5&page=0"), acme("order=desc&limit=1000"));
       assertSame(d, acme("limit=0"), KEY);
     });
   }
