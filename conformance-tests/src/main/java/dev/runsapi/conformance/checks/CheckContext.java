@@ -58,6 +58,10 @@ public final class CheckContext {
         if (b.runs().isEmpty()) {
             throw new SkipCheckException("the target holds no runs of app " + settings.appId() + " to " + forWhat);
         }
+        if (!b.consistent()) {
+            throw new SkipCheckException("the target's reads of one window disagree with themselves (see pagination),"
+                    + " so no exact answer can be computed");
+        }
         return b;
     }
 

@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  * @param anomalies inconsistencies seen while reading it (reported by the {@code pagination} check)
  */
 public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
-                       List<String> anomalies) {
+                       List<Anomaly> anomalies) {
+
+    /** A read that disagreed with itself, and the request that showed it. */
+    public record Anomaly(String message, dev.runsapi.conformance.target.ApiRequest request) {
+    }
 
     public Baseline {
         runs = List.copyOf(runs);
@@ -33,6 +37,11 @@ public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chun
 
     /** A sub-window read in one page: total equal to the number of runs read. */
     public record Chunk(TimeBound start, TimeBound end, int count) {
+    }
+
+    /** Every read of it agreed with itself, so exact answers can be computed from it. */
+    public boolean consistent() {
+        return anomalies.isEmpty();
     }
 
     public List<Run> ascending() {

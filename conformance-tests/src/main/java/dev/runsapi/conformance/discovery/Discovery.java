@@ -32,7 +32,7 @@ public final class Discovery {
     private final String appId;
     private final String apiKey;
     private final int wanted;
-    private final List<String> anomalies = new ArrayList<>();
+    private final List<Baseline.Anomaly> anomalies = new ArrayList<>();
 
     public Discovery(TargetClient client, String appId, String apiKey, int wanted) {
         this.client = client;
@@ -64,7 +64,7 @@ public final class Discovery {
             }
             for (Run r : chunk.page.data()) {
                 if (!ids.add(r.id())) {
-                    anomalies.add("run " + r.id() + " came back in two disjoint windows (" + chunk.describe() + ")");
+                    anomaly("run " + r.id() + " came back in two disjoint windows (" + chunk.describe() + ")");
                 }
             }
             runs.addAll(chunk.page.data());
@@ -88,7 +88,7 @@ public final class Discovery {
     private Read cut(TimeBound from, Read first) {
         Instant last = first.page.data().stream().map(Run::createdAt).max(Instant::compareTo).orElse(null);
         if (last == null) {
-            anomalies.add("window " + first.describe() + " has total " + first.page.total() + " but answered no run");
+            anomaly("window " + first.describe() + " has total " + first.page.total() + " but answered no run");
             return null;
         }
         Instant hi = last.minusMillis(1);
@@ -98,27 +98,41 @@ public final class Discovery {
             if (r.complete()) {
                 return r.page.data().isEmpty() && i == 0 ? null : r;
             }
+            if (r.page.total() < PAGE) {
+                // The window fits one page, yet the page disagrees with its total: a smaller window will
+                // not fix that. Keep what was answered; the anomaly makes the baseline unusable for exact answers.
+                anomaly("window " + r.describe() + ": total " + r.page.total() + " but " + r.page.data().size()
+                        + " runs answered on page 0 of limit " + PAGE);
+                return r;
+            }
             Duration half = Duration.between(lo, hi).dividedBy(2);
             hi = lo.plus(half).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         }
-        anomalies.add("more than " + PAGE + " runs share the same millisecond after " + from
+        anomaly("more than " + PAGE + " runs share the same millisecond after " + from
                 + ", so no window there can be read in one page");
         return null;
+    }
+
+    private ApiRequest lastRequest;
+
+    private void anomaly(String message) {
+        anomalies.add(new Baseline.Anomaly(message, lastRequest));
     }
 
     private Read read(TimeBound start, TimeBound end, String order) {
         Query q = Query.window(appId, start, end).withLimit(PAGE).withOrder(order);
         ApiRequest req = ApiRequest.of(QueryParams.of(q)).withHeaderKey(apiKey);
+        lastRequest = req;
         RunsPage page = RunsPage.from(client.send(req));
         Read r = new Read(start, end, page);
         if (page.total() < page.data().size()) {
-            anomalies.add("window " + r.describe() + ": total " + page.total() + " is less than the "
+            anomaly("window " + r.describe() + ": total " + page.total() + " is less than the "
                     + page.data().size() + " runs answered");
         }
         List<Run> outside = page.data().stream().filter(x -> x.createdAt().isBefore(start.instant())
                 || x.createdAt().isAfter(end.instant())).toList();
         if (!outside.isEmpty()) {
-            anomalies.add("window " + r.describe() + " answered " + outside.size() + " runs created outside it, e.g. "
+            anomaly("window " + r.describe() + " answered " + outside.size() + " runs created outside it, e.g. "
                     + outside.get(0).id() + " at " + outside.get(0).createdAt());
             return new Read(start, end, new RunsPage(page.data().stream().filter(x -> !outside.contains(x)).toList(),
                     page.total(), page.page(), page.limit()));
@@ -127,8 +141,9 @@ public final class Discovery {
     }
 
     private record Read(TimeBound start, TimeBound end, RunsPage page) {
+        /** All of the window in this one page. A total of exactly 1000 is not trusted: it may be a page count. */
         boolean complete() {
-            return page.total() <= PAGE && page.total() == page.data().size();
+            return page.total() < PAGE && page.total() == page.data().size();
         }
 
         String describe() {

@@ -1,0 +1,72 @@
+package dev.runsapi.conformance.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The mock as it ships is conformant: the default run is green, fast and does real work. */
+class MockConformanceIT {
+    static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
+
+    @Test
+    void defaultRunAgainstTheShippedMock_passesEveryCheckWithin60sAndAtLeast500Queries() throws Exception {
+        try (MockServerProcess mock = MockServerProcess.start()) {
+            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("mock")));
+            assertEquals(0, run.exitCode(), run.describe());
+            assertTrue(run.closingLine().matches("\\d+ passed, 0 failed, 1 skipped"), run.describe());
+            assertEquals("SKIPPED", run.verdict("rate-limit").orElseThrow(), "rate-limit is opt-in");
+            for (String check : List.of("response-schema", "filter-type", "filter-models", "filter-tags", "filter-search",
+                    "filter-duration", "filter-time-window", "filter-combined", "pagination", "pagination-defaults",
+                    "ordering", "errors-validation", "errors-auth", "tenant-isolation", "errors-precedence",
+                    "errors-body", "robustness")) {
+                assertEquals("PASSED", run.verdict(check).orElse("absent"), check + "\n" + run.describe());
+            }
+            assertTrue(run.generatedQueries() >= 500, "generated queries: " + run.generatedQueries());
+            assertTrue(run.millis() < 60_000, "took " + run.millis() + " ms including JVM start");
+            assertTrue(REPORTS.resolve("mock/allure-results").toFile().list().length > 0, "allure results written");
+            assertTrue(REPORTS.resolve("mock/junit-xml/TEST-junit-jupiter.xml").toFile().isFile(), "junit xml written");
+        }
+    }
+
+    @Test
+    void theSameSeed_sendsTheSameQueries() throws Exception {
+        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0")) {
+            List<String> args = SuiteProcess.against(mock, REPORTS.resolve("replay"), "--seed", "12345", "--tries", "10",
+                    "--only", "filter-combined,robustness,pagination");
+            SuiteProcess first = SuiteProcess.run(args);
+            SuiteProcess second = SuiteProcess.run(args);
+            assertEquals(0, first.exitCode(), first.describe());
+            assertEquals(first.requests(), second.requests());
+            assertEquals(first.generatedQueries(), second.generatedQueries());
+        }
+    }
+
+    @Test
+    void rateLimitCheck_passesOnTheMockAndThrottlingIsNoFailure() throws Exception {
+        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "5")) {
+            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("rate-limit"),
+                    "--check-rate-limit", "--tries", "3", "--only", "filter-type,rate-limit"));
+            assertEquals(0, run.exitCode(), run.describe());
+            assertEquals("PASSED", run.verdict("rate-limit").orElse("absent"), run.describe());
+            assertEquals("PASSED", run.verdict("filter-type").orElse("absent"), run.describe());
+            assertTrue(run.out().contains("answered 429"), "the run was throttled and waited it out\n" + run.describe());
+        }
+    }
+
+    @Test
+    void aTargetThatIsDown_exitsTwoWithOneLineAndNoStackTrace() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        SuiteProcess run = SuiteProcess.run(List.of("--target", "http://127.0.0.1:" + port, "--api-key", "k",
+                "--app-id", "a", "--timeout", "2", "--report-dir", REPORTS.resolve("down").toString()));
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().strip().matches("error: cannot connect to http://127\\.0\\.0\\.1:\\d+ .*"), run.describe());
+        assertEquals(1, run.err().strip().lines().count(), run.describe());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.runsapi.conformance.it;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each deliberate defect of the mock (ADR 0002) makes the run fail, and the check that owns the broken
+ * rule is among those that report it, with a curl to replay and the seed.
+ */
+class MockDefectsIT {
+    static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
+
+    @ParameterizedTest(name = "{0} is reported by {1}")
+    @CsvSource({
+        "type-filter-ignored, filter-type",
+        "models-prefix-match, filter-models",
+        "tags-match-all, filter-tags",
+        "search-case-sensitive, filter-search",
+        "search-like-wildcards, filter-search",
+        "duration-bounds-exclusive, filter-duration",
+        "duration-zero-ignored, filter-duration",
+        "window-end-exclusive, filter-time-window",
+        "page-off-by-one, pagination",
+        "total-is-page-count, pagination",
+        "default-limit-10, pagination-defaults",
+        "no-tie-break, ordering",
+        "order-ignored, ordering",
+        "duration-as-string, response-schema",
+        "missing-key-500, errors-auth",
+        "validation-400, errors-validation",
+        "error-body-unnamed, errors-body",
+        "reversed-window-accepted, errors-validation",
+        "validation-before-auth, errors-precedence",
+        "tenant-leak, tenant-isolation",
+        "no-retry-after, rate-limit"
+    })
+    void defect_isReportedByItsOwningCheck(String defect, String owner) throws Exception {
+        boolean rateLimit = defect.equals("no-retry-after");
+        String[] mockFlags = rateLimit ? new String[] {"--rate-limit", "5", "--defect", defect}
+                : new String[] {"--rate-limit", "0", "--defect", defect};
+        try (MockServerProcess mock = MockServerProcess.start(mockFlags)) {
+            // Low effort and no junk: each defect is caught by targeted examples; robustness proves nothing here.
+            List<String> extra = new ArrayList<>(List.of("--seed", "2024", "--tries", "4"));
+            extra.addAll(rateLimit ? List.of("--check-rate-limit", "--only", "rate-limit") : List.of("--skip", "robustness"));
+            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("defect-" + defect),
+                    extra.toArray(String[]::new)));
+            assertEquals(1, run.exitCode(), run.describe());
+            assertEquals("FAILED", run.verdict(owner).orElse("absent"), owner + " must report " + defect + "\n"
+                    + run.describe());
+            String block = run.out().substring(run.out().indexOf("FAILED " + owner + "\n"));
+            assertTrue(block.contains("request:  curl "), "a curl to replay it\n" + block);
+            assertTrue(block.contains("seed: 2024"), "the seed\n" + block);
+            assertTrue(run.closingLine().matches("\\d+ passed, [1-9]\\d* failed, \\d+ skipped"), run.closingLine());
+        }
+    }
+}

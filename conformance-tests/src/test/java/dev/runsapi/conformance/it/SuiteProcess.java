@@ -1,0 +1,84 @@
+package dev.runsapi.conformance.it;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The conformance suite's fat jar run as a user runs it, with its exit code and output. */
+public record SuiteProcess(int exitCode, String out, String err, long millis) {
+    static final Pattern ROW = Pattern.compile("^([a-z-]+)\\s+(PASSED|FAILED|SKIPPED)\\s+(\\d+)\\s+.*$");
+    static final Pattern TOTALS = Pattern.compile("wall time ([\\d.]+) s, (\\d+) requests sent, (\\d+) generated queries");
+
+    public static SuiteProcess run(List<String> args) throws Exception {
+        Path jar = Path.of(System.getProperty("conformance.jar", "target/runs-conformance.jar"));
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-jar", jar.toString()));
+        cmd.addAll(args);
+        Path out = Files.createTempFile("suite", ".out");
+        Path err = Files.createTempFile("suite", ".err");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError("the suite did not finish in 180 s: " + Files.readString(out));
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        SuiteProcess r = new SuiteProcess(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), millis);
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return r;
+    }
+
+    public static List<String> against(MockServerProcess mock, Path reportDir, String... more) {
+        List<String> a = new ArrayList<>(List.of("--target", mock.url, "--api-key", mock.apiKey, "--app-id", mock.appId,
+                "--report-dir", reportDir.toString()));
+        if (mock.otherApiKey != null) {
+            a.addAll(List.of("--other-api-key", mock.otherApiKey, "--other-app-id", mock.otherAppId));
+        }
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** The verdict of a check in the closing table. */
+    public Optional<String> verdict(String check) {
+        String[] lines = out.split("\n");
+        int tableStart = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("check ") && lines[i].contains("verdict")) {
+                tableStart = i;
+            }
+        }
+        for (int i = Math.max(0, tableStart); i < lines.length; i++) {
+            Matcher m = ROW.matcher(lines[i]);
+            if (tableStart >= 0 && m.matches() && m.group(1).equals(check)) {
+                return Optional.of(m.group(2));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String closingLine() {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    public int generatedQueries() {
+        Matcher m = TOTALS.matcher(out);
+        return m.find() ? Integer.parseInt(m.group(3)) : -1;
+    }
+
+    public int requests() {
+        Matcher m = TOTALS.matcher(out);
+        return m.find() ? Integer.parseInt(m.group(2)) : -1;
+    }
+
+    public String describe() {
+        return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+}
