@@ -79,6 +79,17 @@ class RateLimitAndFaultsHttpTest {
   }
 
   @Test
+  void listRuns_withLatency_stillAnswersNormally() {
+    try (MockServer slow = TestServers.start("--latency-ms", "30")) {
+      Api.Query query = acme().with("limit", "3");
+      Response delayed = new Api(slow).get(query);
+      assertEquals(200, delayed.statusCode());
+      assertEquals(3, delayed.jsonPath().getList("data").size());
+      assertEquals(2000, delayed.jsonPath().getLong("total"));
+    }
+  }
+
+  @Test
   void listRuns_failRateOne_answersOnly500Or503ProblemJson() {
     try (MockServer server = TestServers.start("--fail-rate", "1", "--fail-seed", "3")) {
       Api api = new Api(server);
