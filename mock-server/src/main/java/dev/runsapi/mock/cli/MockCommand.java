@@ -78,7 +78,7 @@ public final class MockCommand {
   @Option(
       names = "--rate-limit",
       paramLabel = "N",
-      description = "Requests per second per API key (or client address); 0 turns it off.")
+      description = "Requests per second per known API key (else per client address); 0 turns it off.")
   int rateLimit = MockSettings.DEFAULT_RATE_LIMIT;
 
   @Option(names = "--latency-ms", paramLabel = "MS", description = "Delay added to every API request.")

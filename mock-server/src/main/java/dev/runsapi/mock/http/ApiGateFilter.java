@@ -72,10 +72,7 @@ public class ApiGateFilter extends OncePerRequestFilter {
     RawQuery raw = RawQuery.parse(request.getQueryString());
     Credentials credentials = Credentials.of(raw.all(API_KEY_PARAMETER), request, API_KEY_HEADER);
 
-    long retryAfter =
-        rateLimiter.retryAfterSeconds(
-            credentials.rateKey().orElse("address " + request.getRemoteAddr()),
-            System.currentTimeMillis());
+    long retryAfter = rateLimiter.retryAfterSeconds(rateKey(credentials, request), System.currentTimeMillis());
     if (retryAfter > 0) {
       if (!defects.has(Defect.NO_RETRY_AFTER)) {
         response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -136,6 +133,18 @@ public class ApiGateFilter extends OncePerRequestFilter {
     chain.doFilter(new CanonicalParameters(request, query), response);
   }
 
+  /**
+   * What the rate limit counts by: a known key, else the client address. A request with no key,
+   * an unknown key or two different keys counts against its address, so that a flood of bad
+   * requests is throttled even when every request makes up a new key.
+   */
+  private String rateKey(Credentials credentials, HttpServletRequest request) {
+    if (credentials.keys().size() == 1 && setup.tenants().byKey(credentials.key()).isPresent()) {
+      return "key " + credentials.key();
+    }
+    return "address " + request.getRemoteAddr();
+  }
+
   private boolean mayRead(Tenant tenant, String app) {
     if (tenant.apps().contains(app)) {
       return true;
@@ -167,11 +176,6 @@ public class ApiGateFilter extends OncePerRequestFilter {
 
     boolean ambiguous() {
       return keys.size() > 1;
-    }
-
-    /** What the rate limit counts by: the credential as sent, if any. */
-    Optional<String> rateKey() {
-      return keys.isEmpty() ? Optional.empty() : Optional.of("key " + String.join("\n", keys));
     }
 
     String key() {

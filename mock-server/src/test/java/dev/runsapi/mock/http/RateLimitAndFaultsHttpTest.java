@@ -59,6 +59,19 @@ class RateLimitAndFaultsHttpTest {
   }
 
   @Test
+  void listRuns_floodOfMadeUpKeys_isThrottledByAddress() {
+    Api api = new Api(limited);
+    for (int i = 0; i < 50; i++) {
+      Api.Query madeUp = query().with("api_key", "made-up-" + i).with("app_id", "app-acme")
+          .with("start_time", "2024-05-01T00:00:00Z").with("end_time", "2024-06-01T00:00:00Z");
+      if (api.get(madeUp).statusCode() == 429) {
+        return;
+      }
+    }
+    throw new AssertionError("50 requests with made-up keys at 2 requests per second were never refused");
+  }
+
+  @Test
   void listRuns_oneKeyOverItsLimit_doesNotThrottleAnotherKey() {
     Api api = new Api(limited);
     firstRefused(api, acme().with("limit", "1"));
