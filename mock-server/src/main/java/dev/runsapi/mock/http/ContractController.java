@@ -1,5 +1,6 @@
 package dev.runsapi.mock.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public class ContractController {
   private static String swaggerUiVersion() {
     Properties properties = new Properties();
     try {
-      properties.load(new java.io.ByteArrayInputStream(
+      properties.load(new ByteArrayInputStream(
           resource("META-INF/maven/org.webjars/swagger-ui/pom.properties")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
