@@ -67,11 +67,10 @@ public final class RunFiles {
     } catch (IOException e) {
       throw new ConfigException("cannot read data file " + file + ": " + e.getMessage());
     }
-    String trimmed = text.stripLeading();
-    if (trimmed.startsWith("\uFEFF")) {
-      trimmed = trimmed.substring(1).stripLeading();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte order mark is no content
     }
-    return trimmed.startsWith("[")
+    return text.stripLeading().startsWith("[")
         ? readArray(file, text, defaultApp, firstSequence)
         : readLines(file, text, defaultApp, firstSequence);
   }

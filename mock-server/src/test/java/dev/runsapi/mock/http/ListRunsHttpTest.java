@@ -179,6 +179,36 @@ class ListRunsHttpTest {
   }
 
   @Nested
+  class Concurrency {
+    @Test
+    void listRuns_manyConcurrentClients_eachGetTheSameAnswerAsAlone() throws Exception {
+      List<String> queries = new ArrayList<>();
+      for (String extra : List.of("limit=50", "type=llm&limit=20&order=asc", "search=capital&limit=30",
+          "min_duration=1&max_duration=5&page=2&limit=10", "tags=beta&tags=eval&limit=40")) {
+        queries.add(acme().queryString() + "&" + extra);
+      }
+      Map<String, String> alone = new java.util.HashMap<>();
+      for (String q : queries) {
+        alone.put(q, given().urlEncodingEnabled(false).get(server.url() + Api.PATH + "?" + q).asString());
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          String q = queries.get(i % queries.size());
+          results.add(pool.submit(() -> alone.get(q).equals(
+              given().urlEncodingEnabled(false).get(server.url() + Api.PATH + "?" + q).asString())));
+        }
+        for (java.util.concurrent.Future<Boolean> result : results) {
+          assertTrue(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Nested
   class Fields {
     private String utc(java.time.Instant instant) {
       return instant == null ? null : java.time.format.DateTimeFormatter

@@ -1,0 +1,80 @@
+package dev.runsapi.mock.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runsapi.mock.config.ConfigException;
+import dev.runsapi.mock.config.Tenants;
+import dev.runsapi.mock.store.StoredRun;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs from files: both formats, and a message naming the file and line of the first bad run. */
+class RunFilesTest {
+  @TempDir Path dir;
+
+  private static final String RUN = """
+      {"id":"r1","type":"llm","name":"gpt-4o","createdAt":"2024-05-01T12:00:00Z",
+       "endedAt":"2024-05-01T12:00:00.25+00:00","duration":0.250,
+       "tokens":{"prompt":3,"completion":4,"total":7},"tags":[],"input":"q","output":null,
+       "error":"boom","user":{"id":"u","createdAt":"2024-01-01T00:00:00.000Z",
+       "lastSeen":"2024-05-01T00:00:00.000Z","props":{"n":1,"nested":{"a":[true,null]}}},"cost":0.0001}""";
+
+  private String fails(String content) throws IOException {
+    Path file = Files.writeString(dir.resolve("runs.json"), content);
+    return assertThrows(ConfigException.class, () -> RunFiles.load(List.of(file), Tenants.DEFAULT))
+        .getMessage();
+  }
+
+  @Test
+  void load_prettyPrintedArrayWithByteOrderMark_readsEveryRunIntoTheFirstApp() throws IOException {
+    Path file = Files.writeString(dir.resolve("runs.json"), "\uFEFF[\n" + RUN + ",\n"
+        + RUN.replace("\"r1\"", "\"r2\"") + "\n]\n");
+    List<StoredRun> runs = RunFiles.load(List.of(file), Tenants.DEFAULT);
+    assertEquals(2, runs.size());
+    StoredRun run = runs.get(0);
+    assertEquals("app-acme", run.appId());
+    assertEquals(Instant.parse("2024-05-01T12:00:00.250Z"), run.endedAt());
+    assertEquals(250L, run.durationMillis());
+    assertEquals(new BigDecimal("0.0001"), run.cost());
+    assertEquals(2, run.user().props().size());
+  }
+
+  @Test
+  void load_badRunInAnArray_namesTheLineWhereItStarts() throws IOException {
+    String message = fails("[\n" + RUN + ",\n" + RUN.replace("\"r1\"", "\"r2\"").replace("\"total\":7", "\"total\":8") + "\n]");
+    assertTrue(message.contains("runs.json:7 (run \"r2\")"), message);
+    assertTrue(message.contains("tokens.total"), message);
+  }
+
+  @Test
+  void load_timestampFinerThanAMillisecond_isRefused() throws IOException {
+    String message = fails(RUN.replace("\n", "").replace("2024-05-01T12:00:00Z", "2024-05-01T12:00:00.0001Z"));
+    assertTrue(message.contains("finer than a millisecond"), message);
+  }
+
+  @Test
+  void load_missingProperty_isRefused() throws IOException {
+    String message = fails(RUN.replace("\n", "").replace("\"error\":\"boom\",", ""));
+    assertTrue(message.contains("\"error\" is missing"), message);
+  }
+
+  @Test
+  void load_endBeforeStart_isRefused() throws IOException {
+    String message = fails(RUN.replace("\n", "").replace("12:00:00.25+00:00", "11:00:00Z"));
+    assertTrue(message.contains("before"), message);
+  }
+
+  @Test
+  void load_unclosedArray_isRefused() throws IOException {
+    String message = fails("[\n" + RUN + ",\n");
+    assertTrue(message.startsWith(dir.resolve("runs.json").toString()), message);
+  }
+}
