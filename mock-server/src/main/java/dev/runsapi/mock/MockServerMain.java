@@ -32,7 +32,8 @@ public final class MockServerMain {
   public static void main(String[] args) {
     ClassWarmer.start();
     if (MockServerMain.class.getClassLoader().getResource(AOT_MARKER) != null
-        && !Boolean.getBoolean("spring.aot.processing")) {
+        && !Boolean.getBoolean("spring.aot.processing")
+        && System.getProperty("spring.aot.enabled") == null) {
       System.setProperty("spring.aot.enabled", "true");
     }
     int code = run(args, System.out, System.err, System.getenv(), System.getProperties());
