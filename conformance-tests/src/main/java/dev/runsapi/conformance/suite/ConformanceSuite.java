@@ -35,6 +35,10 @@ public class ConformanceSuite {
             Assumptions.assumeTrue(fromProperties.isPresent(),
                     "no target: set conformance.target (or CONFORMANCE_TARGET), conformance.apiKey and conformance.appId");
             run = fromProperties.get();
+            Optional<String> problem = Preflight.check(run.client(), run.settings());
+            if (problem.isPresent()) {
+                throw new AssertionFailedError("error: " + problem.get());
+            }
             SuiteRun.install(run);
         }
         SuiteRun r = run;
@@ -71,7 +75,13 @@ public class ConformanceSuite {
     static void summary() {
         SuiteRun run = SuiteRun.current();
         if (run != null && run.startedByMaven()) {
+            SuiteRun.install(null);
+            run.client().close();
             ReportFiles.finish(run, System.out);
+            if (run.unreachable() != null) {
+                throw new AssertionFailedError("error: the target stopped answering during the run: "
+                        + run.unreachable());
+            }
         }
     }
 }

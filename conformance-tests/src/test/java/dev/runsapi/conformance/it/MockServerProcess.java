@@ -46,6 +46,7 @@ public final class MockServerProcess implements AutoCloseable {
     public static synchronized Path jar() throws java.io.IOException {
         if (snapshot == null) {
             Path jar = Path.of(System.getProperty("mock.jar", "../mock-server/target/runs-mock-server.jar"));
+            waitUntilStable(jar);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("the mock server jar is missing: " + jar.toAbsolutePath()
                         + " (build it: mvn -pl mock-server package)");
@@ -56,6 +57,25 @@ public final class MockServerProcess implements AutoCloseable {
             snapshot.toFile().deleteOnExit();
         }
         return snapshot;
+    }
+
+    /** A jar being rebuilt (missing, or still growing) is waited for, up to 90 s. */
+    private static void waitUntilStable(Path jar) {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        long lastSize = -1;
+        while (System.nanoTime() < deadline) {
+            long size = jar.toFile().length();
+            if (size > 0 && size == lastSize) {
+                return;
+            }
+            lastSize = size;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public static MockServerProcess start(String... flags) throws Exception {
