@@ -1,8 +1,6 @@
 package dev.runsapi.conformance.checks;
 
-import dev.runsapi.conformance.report.Finding;
 import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,33 +19,24 @@ public final class ErrorsPrecedenceCheck implements Check {
                 + "4. 403 app not readable";
     }
 
-    private record Case(String description, ApiRequest request, int status) {
-    }
-
     @Override
     public void run(CheckContext ctx) {
         String key = ctx.settings().apiKey();
         ApiRequest valid = ctx.validRequest(ErrorWindow.START, ErrorWindow.END);
         ApiRequest anon = valid.withHeaderKey(null);
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("no credential beats an invalid limit", anon.setParam("limit", "0"), 403));
-        cases.add(new Case("no credential beats a missing end_time", anon.without("end_time"), 403));
-        cases.add(new Case("an unknown key beats a reversed window",
+        List<StatusCase> cases = new ArrayList<>();
+        cases.add(new StatusCase("no credential beats an invalid limit", anon.setParam("limit", "0"), 403));
+        cases.add(new StatusCase("no credential beats a missing end_time", anon.without("end_time"), 403));
+        cases.add(new StatusCase("an unknown key beats a reversed window",
                 InvalidCases.reversed(anon).withHeaderKey(ErrorsAuthCheck.UNKNOWN_KEY), 403));
-        cases.add(new Case("ambiguous keys beat an unknown order",
+        cases.add(new StatusCase("ambiguous keys beat an unknown order",
                 anon.withQueryKey(key).withHeaderKey(ErrorsAuthCheck.UNKNOWN_KEY).setParam("order", "up"), 403));
-        cases.add(new Case("an invalid limit beats an app that does not exist",
+        cases.add(new StatusCase("an invalid limit beats an app that does not exist",
                 valid.setParam("app_id", "conformance-no-such-app").setParam("limit", "0"), 422));
         if (ctx.settings().hasOtherTenant()) {
-            cases.add(new Case("an invalid page beats another tenant's app",
+            cases.add(new StatusCase("an invalid page beats another tenant's app",
                     valid.setParam("app_id", ctx.settings().otherAppId()).setParam("page", "-1"), 422));
         }
-        for (Case c : cases) {
-            ApiResponse r = ctx.sendGenerated(c.request());
-            if (r.status() != c.status()) {
-                ctx.fail(Finding.of(c.description(), ctx.curl(c.request()), Integer.toString(c.status()),
-                        r.summary()).withResponse(r.bodyExcerpt(300)));
-            }
-        }
+        StatusCase.expectAll(ctx, cases);
     }
 }
