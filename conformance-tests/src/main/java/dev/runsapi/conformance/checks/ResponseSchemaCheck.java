@@ -47,7 +47,8 @@ public final class ResponseSchemaCheck implements Check {
             ctx.fail(Finding.of("the answer conforms to the contract's responses of listRuns", ctx.curl(c.first.request()),
                             "a documented status with a body valid against its schema",
                             c.first.status() + ": " + c.message)
-                    .withNote("seen in " + c.count + " answer(s) of this run")
+                    .withNote("seen in " + c.count + " answer(s) of this run; a run already validated in an earlier "
+                            + "answer is left out, so /data/N counts the runs new to the validator")
                     .withResponse(c.first.bodyExcerpt()));
         }
     }
