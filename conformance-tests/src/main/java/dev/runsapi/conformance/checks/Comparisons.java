@@ -1,6 +1,7 @@
 package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.oracle.Expected;
+import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Run;
 import dev.runsapi.conformance.target.ApiResponse;
 import dev.runsapi.conformance.target.MalformedAnswerException;
@@ -80,6 +81,35 @@ public final class Comparisons {
             return Optional.of(Mismatch.of(rule + " (page and limit are echoed)",
                     "page " + exp.pageNumber() + ", limit " + exp.limit(),
                     "page " + got.page() + ", limit " + got.limit()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The order alone: the runs answered are sorted by createdAt then id in the direction asked, whatever
+     * runs they are (which runs is the filters' business). When the result is larger than the page, the
+     * page must also be its first slice, which only the oracle knows.
+     */
+    public static Optional<Mismatch> inOrder(boolean ascending, Expected exp, ApiResponse response) {
+        RunsPageOrMismatch r = read(response);
+        if (r.mismatch() != null) {
+            return Optional.of(r.mismatch());
+        }
+        List<Run> got = r.page().data();
+        java.util.Comparator<Run> order = ascending ? Oracle.ASCENDING : Oracle.ASCENDING.reversed();
+        for (int i = 1; i < got.size(); i++) {
+            if (order.compare(got.get(i - 1), got.get(i)) > 0) {
+                Run a = got.get(i - 1);
+                Run b = got.get(i);
+                return Optional.of(Mismatch.of("runs come sorted by createdAt, ties by id (ordinal), in the direction of "
+                                + "order (" + (ascending ? "asc" : "desc") + ")",
+                        b.id() + " (" + b.createdAt() + ") before " + a.id() + " (" + a.createdAt() + ")",
+                        a.id() + " (" + a.createdAt() + ") at position " + (i - 1) + ", then " + b.id() + " ("
+                                + b.createdAt() + ")"));
+            }
+        }
+        if (exp.total() > exp.limit() && r.page().total() == exp.total()) {
+            return asSlice(exp, response, "the page is the first slice of the sorted result");
         }
         return Optional.empty();
     }

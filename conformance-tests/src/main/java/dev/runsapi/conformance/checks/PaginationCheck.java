@@ -62,7 +62,7 @@ public final class PaginationCheck implements Check {
         };
         Property.Outcome<Query, Paging.Broken> out = Property.forAll(gen)
                 .examples(examples)
-                .shrinkWith(new QueryShrinker(b.start(), b.end()))
+                .shrinkWith(new QueryShrinker())
                 .tries(Math.max(3, ctx.tries() / 3))
                 .maxShrinkEvaluations(8)
                 .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q));

@@ -12,7 +12,6 @@ import dev.runsapi.conformance.target.ApiResponse;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Runs "the target answers each generated query as the oracle computes it from the baseline" and,
@@ -29,7 +28,7 @@ public final class QueryProperty {
     public static boolean checkSets(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries) {
         List<Query> ex = examples.stream().map(QueryProperty::forSets).toList();
         return check(ctx, rule, ex, gen.map(QueryProperty::forSets), tries,
-                (exp, resp) -> Comparisons.asSet(exp, resp, rule));
+                (q, exp, resp) -> Comparisons.asSet(exp, resp, rule));
     }
 
     private static Query forSets(Query q) {
@@ -37,11 +36,11 @@ public final class QueryProperty {
     }
 
     public static boolean check(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries,
-                                BiFunction<Expected, ApiResponse, Optional<Mismatch>> compare) {
+                                Judge compare) {
         Baseline b = ctx.baseline();
         Property.Outcome<Query, Mismatch> out = Property.forAll(gen)
                 .examples(examples)
-                .shrinkWith(new QueryShrinker(b.start(), b.end()))
+                .shrinkWith(new QueryShrinker())
                 .tries(tries)
                 .maxShrinkEvaluations(MAX_SHRINK_REQUESTS)
                 .check(ctx.source(), q -> evaluate(ctx, b, q, compare));
@@ -54,11 +53,16 @@ public final class QueryProperty {
         return true;
     }
 
-    public static Optional<Mismatch> evaluate(CheckContext ctx, Baseline b, Query q,
-                                              BiFunction<Expected, ApiResponse, Optional<Mismatch>> compare) {
+    public static Optional<Mismatch> evaluate(CheckContext ctx, Baseline b, Query q, Judge compare) {
         Expected exp = Oracle.answer(b.runs(), q);
         ApiResponse resp = ctx.sendGenerated(ctx.request(q));
-        return compare.apply(exp, resp);
+        return compare.judge(q, exp, resp);
+    }
+
+    /** Holds the answer to a query against the oracle's expectation. */
+    @FunctionalInterface
+    public interface Judge {
+        Optional<Mismatch> judge(Query q, Expected expected, ApiResponse response);
     }
 
     public static Finding finding(CheckContext ctx, ApiRequest request, Mismatch m) {
