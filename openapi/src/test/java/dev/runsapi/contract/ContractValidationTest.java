@@ -147,25 +147,19 @@ class ContractValidationTest {
             assertInvalid(Contract.validateOk(page.toString()), "run without " + field);
         }
 
-        @Test
-        void runTypeOutsideEnum_isRejected() {
+        @ParameterizedTest(name = "a run with {0} = {1} is rejected")
+        @CsvSource(delimiter = '|', value = {
+            "type     | \"workflow\"",
+            "cost     | -0.01",
+            "duration | \"3\"",
+            "duration | -1",
+            "tags     | [\"a\",\"a\"]",
+            "createdAt | \"yesterday\"",
+        })
+        void runFieldOutsideItsSchema_isRejected(String field, String json) throws Exception {
             ObjectNode page = Contract.documentedPage();
-            Contract.firstRun(page).put("type", "workflow");
-            assertInvalid(Contract.validateOk(page.toString()), "type workflow");
-        }
-
-        @Test
-        void negativeCost_isRejected() {
-            ObjectNode page = Contract.documentedPage();
-            Contract.firstRun(page).put("cost", -0.01);
-            assertInvalid(Contract.validateOk(page.toString()), "cost < 0");
-        }
-
-        @Test
-        void durationAsString_isRejected() {
-            ObjectNode page = Contract.documentedPage();
-            Contract.firstRun(page).put("duration", "3");
-            assertInvalid(Contract.validateOk(page.toString()), "duration as a string");
+            Contract.firstRun(page).set(field, Contract.JSON.readTree(json));
+            assertInvalid(Contract.validateOk(page.toString()), field + " = " + json);
         }
 
         @Test
