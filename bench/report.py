@@ -1,0 +1,113 @@
+"""Turns bench/run's raw output (wrk text, JMH json, machine.txt) into docs/benchmarks.md and a plot."""
+import glob, json, os, re, statistics, subprocess, sys
+
+out, report, plot, mode, wrk_desc, jmh_opts = sys.argv[1:7]
+machine = dict(l.rstrip("\n").split("=", 1) for l in open(os.path.join(out, "machine.txt")) if "=" in l)
+
+def ms(v, unit):
+    return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+def parse_wrk(path):
+    t = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+    lat = {p: ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", t, re.M)}
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", t)) else 0
+    sock = sum(map(int, m.groups())) if (m := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", t)) else 0
+    reqs = int(re.search(r"(\d+) requests in", t).group(1))
+    return dict(rps=rps, p50=lat["50"], p99=lat["99"], non2xx=non2xx, sock=sock, reqs=reqs)
+
+names = {"mock": "runs-mock-server (100,000 runs)" if mode == "full" else "runs-mock-server",
+         "wiremock": f"WireMock {machine['wiremock']} (same body)", "prism": f"Prism {machine['prism']}"}
+http = {}
+for s in ("mock", "wiremock", "prism"):
+    http[s] = [parse_wrk(p) for p in sorted(glob.glob(os.path.join(out, f"wrk-{s}-*.txt")))]
+
+def med(s, k): return statistics.median(r[k] for r in http[s])
+def spread(s, k):
+    v = [r[k] for r in http[s]]; return f"{min(v):,.2f}–{max(v):,.2f}" if k != "rps" else f"{min(v):,.0f}–{max(v):,.0f}"
+
+L = []
+L.append("# Benchmarks of the Runs API mock server\n")
+L.append("Made by `bench/run` (issue 5); every figure below is from one run of it. "
+         + ("This is a **smoke** run with tiny sizes: its figures mean nothing.\n" if mode != "full" else "\n"))
+L.append("## Machine and versions\n")
+L.append("| | |\n|---|---|")
+for k in ("cores", "memory", "cpu", "jdk", "os", "wrk", "node", "prism", "wiremock", "commit", "started", "finished",
+          "uptime_before", "uptime_after"):
+    L.append(f"| {k} | `{machine.get(k, '?')}` |")
+L.append("\nThe load average in `uptime` shows whether anything else was running: another engineer's Maven "
+         "builds may have run on the same 2 cores during this run if it is well above 1.\n")
+L.append("Rerun: `bench/run` from the repository root (installs wrk and gnuplot with apt-get if missing, "
+         "Prism with `npm ci` into `bench/node_modules`, WireMock with `mvn dependency:copy`).\n")
+
+L.append("## 1. HTTP load: the mock against WireMock and Prism\n")
+L.append(f"Each server in turn, in each round: {wrk_desc}, all on 127.0.0.1. "
+         "The query: `GET /api/v1/run?app_id=app-acme&api_key=…&start_time=2024-05-15T00:00:00Z"
+         "&end_time=2024-05-16T00:00:00Z&type=llm&tags=production&limit=50` "
+         "(one day, one type, one tag, 50 a page). The mock runs with `--rate-limit 0 -Xmx1g`; WireMock "
+         "answers every `GET /api/v1/run` with the very bytes the mock answered (a stub file, no request "
+         "journal); Prism mocks `openapi/runs-api.yaml` (validating the request, generating an example body).\n")
+L.append("Medians over the rounds, the spread (min–max) beside them.\n")
+L.append("| server | requests/s | spread | p50 ms | spread | p99 ms | spread | non-2xx | socket errors | requests/s vs ours |")
+L.append("|---|---:|---|---:|---|---:|---|---:|---:|---:|")
+base = med("mock", "rps")
+for s in ("mock", "wiremock", "prism"):
+    L.append(f"| {names[s]} | {med(s,'rps'):,.0f} | {spread(s,'rps')} | {med(s,'p50'):.2f} | {spread(s,'p50')} | "
+             f"{med(s,'p99'):.2f} | {spread(s,'p99')} | {sum(r['non2xx'] for r in http[s])} | "
+             f"{sum(r['sock'] for r in http[s])} | {med(s,'rps')/base:.2f} |")
+ratio_wm = base / med("wiremock", "rps"); ratio_pr = base / med("prism", "rps")
+L.append(f"\nOurs is **{ratio_wm:.2f}×** WireMock's throughput (target ≥ 1.5×) and **{ratio_pr:.1f}×** Prism's "
+         f"(target ≥ 10×), p99 {med('mock','p99'):.2f} ms (target < 5 ms), "
+         f"{sum(r['non2xx'] + r['sock'] for r in http['mock'])} errors (target 0).\n")
+
+L.append("## 2. The store's query path (JMH)\n")
+L.append(f"`StoreQueryBenchmark` (bench/src/main/java), JMH {jmh_opts}, average time per query in µs, "
+         "on the built-in dataset (seed 42), which spreads its runs over May 2024 whatever their number. "
+         "Queries, all `order=desc`: *selectiveWindow* one minute (2024-05-15T12:00–12:01), limit 50; "
+         "*broadFilters* the whole month, three models, two tags, two types, limit 50; *deepPage* the whole "
+         "month unfiltered, limit 100, the middle page; *totalOfBroadFilter* the whole month, three tags, three "
+         "types, limit 1 (the cost of counting `total`).\n")
+jmh = json.load(open(os.path.join(out, "jmh.json")))
+res = {}
+for b in jmh:
+    name = b["benchmark"].rsplit(".", 1)[1]; n = int(b["params"]["runs"])
+    res.setdefault(name, {})[n] = (float(b["primaryMetric"]["score"]), float(b["primaryMetric"]["scoreError"]))
+sizes = sorted({n for v in res.values() for n in v})
+L.append("| query | " + " | ".join(f"{n:,} runs" for n in sizes) + " | largest ÷ smallest |")
+L.append("|---|" + "---:|" * len(sizes) + "---:|")
+for name in sorted(res):
+    cells = []
+    for n in sizes:
+        sc, err = res[name].get(n, (float("nan"), float("nan")))
+        cells.append(f"{sc:,.2f} ± {err:,.2f}" if err == err else f"{sc:,.2f}")
+    g = res[name][sizes[-1]][0] / res[name][sizes[0]][0]
+    L.append(f"| {name} | " + " | ".join(cells) + f" | {g:,.1f}× |")
+if len(sizes) > 1:
+    sel = res["selectiveWindow"][sizes[-1]][0] / res["selectiveWindow"][sizes[0]][0]
+    L.append(f"\nSelective query at {sizes[-1]:,} vs {sizes[0]:,}: **{sel:.2f}×** (target ≤ 2×).\n")
+with open(os.path.join(out, "jmh.dat"), "w") as f:
+    for n in sizes:
+        f.write(f"{n} " + " ".join(str(res[k][n][0]) for k in sorted(res)) + "\n")
+cols = sorted(res)
+gp = [f"set terminal pngcairo size 800,500 noenhanced", f"set output '{plot}'", "set logscale xy",
+      "set xlabel 'runs in the store'", "set ylabel 'µs per query (JMH average)'", "set key top left", "set grid",
+      "set title 'StoreQueryBenchmark: time per query against dataset size'",
+      "plot " + ", ".join(f"'{out}/jmh.dat' using 1:{i+2} with linespoints lw 2 title '{c}'" for i, c in enumerate(cols))]
+subprocess.run(["gnuplot"], input="\n".join(gp), text=True, check=True)
+L.append(f"\n![time per query against dataset size]({os.path.basename(plot)})\n")
+
+L.append("## 3. Memory and start-up\n")
+big = int(machine["big_runs"])
+per_run = (int(machine["heap_big_kib"]) - int(machine["heap_small_kib"])) * 1024 / big
+L.append(f"The mock started with `java -Xmx1g -jar runs-mock-server.jar --rate-limit 0 --data FILE`, once with a "
+         f"one-run file and once with {big:,} runs (the built-in dataset, dumped to NDJSON, "
+         f"{int(machine['data_file_bytes'])/2**20:,.0f} MiB). Time: from launching `java` to the first 200 of the "
+         "benchmark query (polled every 50 ms). Heap: `jcmd PID GC.heap_info` after `jcmd PID GC.run`.\n")
+L.append("| | 1 run | " + f"{big:,} runs |\n|---|---:|---:|")
+L.append(f"| start to first answer | {int(machine['start_small_ms'])/1000:.2f} s | {int(machine['start_big_ms'])/1000:.2f} s |")
+L.append(f"| heap used after GC | {int(machine['heap_small_kib'])/1024:,.0f} MiB | {int(machine['heap_big_kib'])/1024:,.0f} MiB |")
+L.append(f"\nHeap per run: **{per_run:,.0f} bytes**; {big:,} runs fit in `-Xmx1g` (target: 1 GiB), answering "
+         f"{int(machine['start_big_ms'])/1000:.1f} s after start (target ≤ 10 s).\n")
+os.makedirs(os.path.dirname(report), exist_ok=True)
+open(report, "w").write("\n".join(L) + "\n")
