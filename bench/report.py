@@ -98,6 +98,9 @@ subprocess.run(["gnuplot"], input="\n".join(gp), text=True, check=True)
 L.append(f"\n![time per query against dataset size]({os.path.basename(plot)})\n")
 
 L.append("## 3. Memory and start-up\n")
+if machine["start_big_ms"] == "fail":
+    L.append(f"**{int(machine['big_runs']):,} runs did not start at `-Xmx1g`** (see start-big.err: OutOfMemoryError).\n")
+    open(report, "w").write("\n".join(L) + "\n"); sys.exit(0)
 big = int(machine["big_runs"])
 per_run = (int(machine["heap_big_kib"]) - int(machine["heap_small_kib"])) * 1024 / big
 L.append(f"The mock started with `java -Xmx1g -jar runs-mock-server.jar --rate-limit 0 --data FILE`, once with a "
