@@ -6,10 +6,10 @@ import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.oracle.TimeBound;
 import dev.runsapi.conformance.report.CurlCommand;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
-import dev.runsapi.conformance.target.Param;
-import dev.runsapi.conformance.target.TargetClient;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
+import dev.runsapi.conformance.wire.Param;
+import dev.runsapi.conformance.wire.TargetClient;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,10 +5,10 @@ import dev.runsapi.conformance.engine.Source;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Finding;
 import dev.runsapi.conformance.report.Verdict;
-import dev.runsapi.conformance.target.MalformedAnswerException;
-import dev.runsapi.conformance.target.RateLimitExhaustedException;
-import dev.runsapi.conformance.target.TargetClient;
-import dev.runsapi.conformance.target.TargetUnreachableException;
+import dev.runsapi.conformance.wire.MalformedAnswerException;
+import dev.runsapi.conformance.wire.RateLimitExhaustedException;
+import dev.runsapi.conformance.wire.TargetClient;
+import dev.runsapi.conformance.wire.TargetUnreachableException;
 
 import java.util.function.Supplier;
 

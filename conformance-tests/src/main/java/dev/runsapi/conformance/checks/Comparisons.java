@@ -3,9 +3,9 @@ package dev.runsapi.conformance.checks;
 import dev.runsapi.conformance.oracle.Expected;
 import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Run;
-import dev.runsapi.conformance.target.ApiResponse;
-import dev.runsapi.conformance.target.MalformedAnswerException;
-import dev.runsapi.conformance.target.RunsPage;
+import dev.runsapi.conformance.wire.ApiResponse;
+import dev.runsapi.conformance.wire.MalformedAnswerException;
+import dev.runsapi.conformance.wire.RunsPage;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.runsapi.conformance.checks;
 
-import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.wire.ApiRequest;
 
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.runsapi.conformance.checks;
 
-import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.wire.ApiRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +106,7 @@ public final class InvalidCases {
     }
 
     static String value(ApiRequest r, String name) {
-        return r.params().stream().filter(p -> p.name().equals(name)).map(dev.runsapi.conformance.target.Param::value)
+        return r.params().stream().filter(p -> p.name().equals(name)).map(dev.runsapi.conformance.wire.Param::value)
                 .findFirst().orElse(null);
     }
 }

@@ -4,7 +4,7 @@ import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.oracle.Expected;
 import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Query;
-import dev.runsapi.conformance.target.ApiRequest;
+import dev.runsapi.conformance.wire.ApiRequest;
 
 import java.util.List;
 

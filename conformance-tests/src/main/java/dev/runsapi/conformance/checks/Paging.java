@@ -4,8 +4,8 @@ import dev.runsapi.conformance.oracle.Expected;
 import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.oracle.Run;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.RunsPage;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.RunsPage;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.oracle.Query;
-import dev.runsapi.conformance.target.Param;
+import dev.runsapi.conformance.wire.Param;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import dev.runsapi.conformance.oracle.Expected;
 import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
 
 import java.util.List;
 import java.util.Optional;

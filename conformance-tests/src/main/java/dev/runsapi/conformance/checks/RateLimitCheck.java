@@ -1,9 +1,9 @@
 package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
-import dev.runsapi.conformance.target.TargetClient;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
+import dev.runsapi.conformance.wire.TargetClient;
 
 import java.time.Duration;
 

@@ -2,8 +2,8 @@ package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.discovery.Discovery;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.SchemaViolation;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.SchemaViolation;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,8 +6,8 @@ import dev.runsapi.conformance.engine.Property;
 import dev.runsapi.conformance.engine.Shrinker;
 import dev.runsapi.conformance.engine.Source;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
 
 import java.util.List;
 import java.util.Optional;

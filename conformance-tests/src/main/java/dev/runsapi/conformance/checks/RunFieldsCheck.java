@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.report.Finding;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
 
 import java.util.OptionalLong;
 

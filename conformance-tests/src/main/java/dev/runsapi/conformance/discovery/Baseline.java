@@ -26,7 +26,7 @@ public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chun
                        List<Anomaly> anomalies) {
 
     /** A read that disagreed with itself, and the request that showed it. */
-    public record Anomaly(String message, dev.runsapi.conformance.target.ApiRequest request) {
+    public record Anomaly(String message, dev.runsapi.conformance.wire.ApiRequest request) {
     }
 
     public Baseline {

@@ -4,9 +4,9 @@ import dev.runsapi.conformance.checks.QueryParams;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.oracle.Run;
 import dev.runsapi.conformance.oracle.TimeBound;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.RunsPage;
-import dev.runsapi.conformance.target.TargetClient;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.RunsPage;
+import dev.runsapi.conformance.wire.TargetClient;
 
 import java.time.Duration;
 import java.time.Instant;

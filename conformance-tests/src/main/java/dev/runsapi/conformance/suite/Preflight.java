@@ -2,12 +2,12 @@ package dev.runsapi.conformance.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runsapi.conformance.checks.Settings;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
-import dev.runsapi.conformance.target.Param;
-import dev.runsapi.conformance.target.RateLimitExhaustedException;
-import dev.runsapi.conformance.target.TargetClient;
-import dev.runsapi.conformance.target.TargetUnreachableException;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
+import dev.runsapi.conformance.wire.Param;
+import dev.runsapi.conformance.wire.RateLimitExhaustedException;
+import dev.runsapi.conformance.wire.TargetClient;
+import dev.runsapi.conformance.wire.TargetUnreachableException;
 
 import java.util.List;
 import java.util.Optional;

@@ -7,10 +7,10 @@ import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.discovery.Discovery;
 import dev.runsapi.conformance.report.CheckResult;
-import dev.runsapi.conformance.target.ContractValidator;
-import dev.runsapi.conformance.target.RateLimitPolicy;
-import dev.runsapi.conformance.target.TargetClient;
-import dev.runsapi.conformance.target.TargetUnreachableException;
+import dev.runsapi.conformance.wire.ContractValidator;
+import dev.runsapi.conformance.wire.RateLimitPolicy;
+import dev.runsapi.conformance.wire.TargetClient;
+import dev.runsapi.conformance.wire.TargetUnreachableException;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.runsapi.conformance.oracle.Oracle;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.oracle.Run;
 import dev.runsapi.conformance.oracle.TimeBound;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.runsapi.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.ApiResponse;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.runsapi.conformance.discovery;
 
 import dev.runsapi.conformance.oracle.Run;
-import dev.runsapi.conformance.target.ContractValidator;
-import dev.runsapi.conformance.target.RateLimitPolicy;
-import dev.runsapi.conformance.target.TargetClient;
+import dev.runsapi.conformance.wire.ContractValidator;
+import dev.runsapi.conformance.wire.RateLimitPolicy;
+import dev.runsapi.conformance.wire.TargetClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.runsapi.conformance.report;
 
-import dev.runsapi.conformance.target.ApiRequest;
-import dev.runsapi.conformance.target.Param;
+import dev.runsapi.conformance.wire.ApiRequest;
+import dev.runsapi.conformance.wire.Param;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
