@@ -106,25 +106,33 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   /**
-   * The runs of one app, sorted, with parallel arrays: createdAt for the binary search, and the
-   * search fields lower-cased once (contract: "case-insensitive" is {@code toLowerCase(Locale.ROOT)}
-   * on both sides) rather than on every query.
+   * The runs of one app, sorted, with parallel arrays: createdAt for the binary search, and, only
+   * for the rare run whose search text {@link CaseInsensitive} cannot lower char by char, its
+   * fields lower-cased once (contract: "case-insensitive" is {@code toLowerCase(Locale.ROOT)} on
+   * both sides). Other runs are searched in place, so the store holds no second copy of the texts.
    */
   private static final class AppRuns {
     private final StoredRun[] sorted;
     private final long[] createdMillis;
-    private final String[][] lowerText;
+    private final String[][] loweredWhereNeeded;
 
     AppRuns(List<StoredRun> runs) {
       sorted = runs.toArray(new StoredRun[0]);
       Arrays.sort(sorted, CONTRACT_ORDER);
       createdMillis = new long[sorted.length];
-      lowerText = new String[sorted.length][];
+      loweredWhereNeeded = new String[sorted.length][];
       for (int i = 0; i < sorted.length; i++) {
         StoredRun run = sorted[i];
         createdMillis[i] = run.createdAt().toEpochMilli();
-        lowerText[i] = new String[] {lower(run.input()), lower(run.output()), lower(run.error())};
+        if (!simple(run.input()) || !simple(run.output()) || !simple(run.error())) {
+          loweredWhereNeeded[i] =
+              new String[] {lower(run.input()), lower(run.output()), lower(run.error())};
+        }
       }
+    }
+
+    private static boolean simple(String text) {
+      return text == null || CaseInsensitive.lowersCharByChar(text);
     }
 
     private static String lower(String text) {
@@ -169,7 +177,7 @@ public final class InMemoryRunStore implements RunStore {
     boolean matches(AppRuns app, int index) {
       StoredRun run = app.sorted[index];
       return matchesType(run) && matchesModels(run) && matchesTags(run) && matchesDuration(run)
-          && matchesSearch(run, app.lowerText[index]);
+          && matchesSearch(run, app.loweredWhereNeeded[index]);
     }
 
     private boolean matchesType(StoredRun run) {
@@ -230,21 +238,35 @@ public final class InMemoryRunStore implements RunStore {
       return true;
     }
 
-    private boolean matchesSearch(StoredRun run, String[] lowerText) {
+    /** {@code lowered}: the run's texts lowered, or null when they can be searched in place. */
+    private boolean matchesSearch(StoredRun run, String[] lowered) {
       if (term == null) {
         return true;
       }
       if (defects.has(Defect.SEARCH_CASE_SENSITIVE)) {
         return contains(run.input()) || contains(run.output()) || contains(run.error());
       }
-      return contains(lowerText[0]) || contains(lowerText[1]) || contains(lowerText[2]);
+      if (likePattern != null) {
+        return matchesLike(run.input()) || matchesLike(run.output()) || matchesLike(run.error());
+      }
+      if (lowered != null) {
+        return contains(lowered[0]) || contains(lowered[1]) || contains(lowered[2]);
+      }
+      return containsIgnoringCase(run.input()) || containsIgnoringCase(run.output())
+          || containsIgnoringCase(run.error());
     }
 
     private boolean contains(String field) {
-      if (field == null) {
-        return false;
-      }
-      return likePattern != null ? likePattern.matcher(field).find() : field.contains(term);
+      return field != null && field.contains(term);
+    }
+
+    private boolean containsIgnoringCase(String field) {
+      return field != null && CaseInsensitive.containsLowered(field, term);
+    }
+
+    /** Defect search-like-wildcards, on the lowered text (a defect need not be fast). */
+    private boolean matchesLike(String field) {
+      return field != null && likePattern.matcher(field.toLowerCase(Locale.ROOT)).find();
     }
   }
 
