@@ -35,9 +35,15 @@ final class RunRecordReader {
     }
   }
 
-  private RunRecordReader() {}
+  private final String defaultApp;
+  private final Canonical canonical = new Canonical();
 
-  static StoredRun read(JsonNode node, String defaultApp, long sequence) {
+  /** A reader for one load; {@code defaultApp} owns runs that name no {@code appId}. */
+  RunRecordReader(String defaultApp) {
+    this.defaultApp = defaultApp;
+  }
+
+  StoredRun read(JsonNode node, long sequence) {
     if (!node.isObject()) {
       throw new BadRecord("a run must be a JSON object");
     }
@@ -48,14 +54,15 @@ final class RunRecordReader {
     }
     String app = defaultApp;
     if (node.has("appId")) {
-      app = text(node, "appId");
+      app = canonical.of(text(node, "appId"));
     }
     String id = text(node, "id");
     String type = text(node, "type");
     if (!TYPES.contains(type)) {
       throw new BadRecord("\"type\" must be one of llm, tool, chain, agent, got \"" + type + "\"");
     }
-    String name = string(node, "name");
+    type = canonical.of(type);
+    String name = canonical.of(string(node, "name"));
     Instant createdAt = time(node, "createdAt");
     Instant endedAt = node.get("endedAt").isNull() ? null : time(node, "endedAt");
     if (endedAt != null && endedAt.isBefore(createdAt)) {
@@ -86,11 +93,11 @@ final class RunRecordReader {
     if (total != prompt + completion) {
       throw new BadRecord("\"tokens.total\" must be prompt + completion");
     }
-    List<String> tags = tags(node.get("tags"));
-    String input = string(node, "input");
-    String output = nullableString(node, "output");
-    String error = nullableString(node, "error");
-    StoredUser user = user(node.get("user"));
+    List<String> tags = canonical.tags(tags(node.get("tags")));
+    String input = canonical.of(string(node, "input"));
+    String output = canonical.of(nullableString(node, "output"));
+    String error = canonical.of(nullableString(node, "error"));
+    StoredUser user = canonical.of(user(node.get("user")));
     JsonNode cost = node.get("cost");
     if (!cost.isNumber() || cost.decimalValue().signum() < 0) {
       throw new BadRecord("\"cost\" must be a number >= 0");

@@ -1,6 +1,7 @@
 package dev.runsapi.mock.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,45 @@ class RunFilesTest {
   void load_unclosedArray_isRefused() throws IOException {
     String message = fails("[\n" + RUN + ",\n");
     assertTrue(message.startsWith(dir.resolve("runs.json").toString()), message);
+  }
+
+  @Test
+  void load_invalidUtf8_isRefusedNamingTheFile_inBothFormats() throws IOException {
+    byte[] bad = {(byte) 0xC3, (byte) 0x28};
+    for (String prefix : new String[] {"[\n" + RUN.replace("\"q\"", "\"x"), RUN.replace("\n", "")
+        .replace("\"q\"", "\"x")}) {
+      Path file = dir.resolve("latin.json");
+      byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] content = java.util.Arrays.copyOf(head, head.length + bad.length + 40);
+      System.arraycopy(bad, 0, content, head.length, bad.length);
+      Files.write(file, content);
+      String message = assertThrows(ConfigException.class,
+          () -> RunFiles.load(List.of(file), Tenants.DEFAULT)).getMessage();
+      assertEquals("data file " + file + " is not UTF-8", message);
+    }
+  }
+
+  @Test
+  void load_ndjsonAfterBlankLines_countsLinesFromTheTopOfTheFile() throws IOException {
+    String line = RUN.replace("\n", "");
+    String message = fails("\n  \n" + line + "\n\n" + line.replace("\"type\":\"llm\"", "\"type\":\"LLM\""));
+    assertTrue(message.startsWith(dir.resolve("runs.json") + ":5 (run \"r1\")"), message);
+  }
+
+  @Test
+  void load_valuesThatRepeat_areHeldOnce() throws IOException {
+    String line = RUN.replace("\n", "");
+    Path file = Files.writeString(dir.resolve("runs.ndjson"), line.replace("\"tags\":[]",
+        "\"tags\":[\"prod\",\"eu\"]") + "\n" + line.replace("\"r1\"", "\"r2\"").replace("\"tags\":[]",
+        "\"tags\":[\"prod\",\"eu\"]") + "\n");
+    List<StoredRun> runs = RunFiles.load(List.of(file), Tenants.DEFAULT);
+    StoredRun a = runs.get(0);
+    StoredRun b = runs.get(1);
+    assertEquals(List.of("prod", "eu"), b.tags());
+    assertSame(a.name(), b.name());
+    assertSame(a.tags(), b.tags());
+    assertSame(a.input(), b.input());
+    assertSame(a.error(), b.error());
+    assertSame(a.user(), b.user());
   }
 }
