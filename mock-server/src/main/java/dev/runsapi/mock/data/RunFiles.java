@@ -14,11 +14,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -161,23 +167,98 @@ public final class RunFiles {
     }
   }
 
-  private static void readLines(Path file, BufferedReader text, RunRecordReader records,
+  /**
+   * NDJSON, parsed on every core: the lines are cut into batches that workers turn into runs, and
+   * the batches are handed on in file order, so that the first bad line of the file is the one
+   * reported. At most a few batches are in flight, so the file's size does not add to the heap.
+   */
+  private static void readLines(Path file, BufferedReader text, RunRecordReader first,
       long sequence, Sink sink) throws IOException {
-    String line;
-    int number = 0;
-    long next = sequence;
-    while ((line = text.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
+    int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    ThreadLocal<RunRecordReader> records = ThreadLocal.withInitial(first::sibling);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "data-file-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<Parsed>> inFlight = new ArrayDeque<>();
+    try {
+      String line;
+      int number = 0;
+      long next = sequence;
+      List<String> lines = new ArrayList<>(BATCH);
+      int[] numbers = new int[BATCH];
+      while (true) {
+        line = text.readLine();
+        if (line != null) {
+          number++;
+          if (line.isBlank()) {
+            continue;
+          }
+          numbers[lines.size()] = number;
+          lines.add(line);
+        }
+        if (lines.size() == BATCH || (line == null && !lines.isEmpty())) {
+          List<String> batch = lines;
+          int[] batchNumbers = numbers;
+          long batchSequence = next;
+          next += batch.size();
+          inFlight.add(pool.submit(() -> parse(file, batch, batchNumbers, batchSequence, records.get())));
+          lines = new ArrayList<>(BATCH);
+          numbers = new int[BATCH];
+          while (inFlight.size() > 2 * workers) {
+            hand(inFlight.poll(), sink);
+          }
+        }
+        if (line == null) {
+          break;
+        }
       }
+      while (!inFlight.isEmpty()) {
+        hand(inFlight.poll(), sink);
+      }
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
+  }
+
+  private static final int BATCH = 2048;
+
+  /** A batch of runs and the lines they were on. */
+  private record Parsed(StoredRun[] runs, int[] lines) {}
+
+  private static Parsed parse(Path file, List<String> lines, int[] numbers, long sequence,
+      RunRecordReader records) {
+    StoredRun[] runs = new StoredRun[lines.size()];
+    for (int i = 0; i < runs.length; i++) {
       JsonNode node;
       try {
-        node = MAPPER.readTree(line);
+        node = MAPPER.readTree(lines.get(i));
       } catch (JacksonException e) {
-        throw new ConfigException(file + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
+        throw new ConfigException(file + ":" + numbers[i] + ": not valid JSON: " + e.getOriginalMessage());
       }
-      sink.accept(record(file, number, node, records, next++), number);
+      runs[i] = record(file, numbers[i], node, records, sequence + i);
+    }
+    return new Parsed(runs, numbers);
+  }
+
+  /** Hands a parsed batch to the sink, in order; a batch's failure is the load's failure. */
+  private static void hand(Future<Parsed> batch, Sink sink) throws IOException {
+    Parsed parsed;
+    try {
+      parsed = batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (int i = 0; i < parsed.runs.length; i++) {
+      sink.accept(parsed.runs[i], parsed.lines[i]);
     }
   }
 

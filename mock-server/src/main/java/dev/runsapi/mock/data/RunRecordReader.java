@@ -43,6 +43,11 @@ final class RunRecordReader {
     this.defaultApp = defaultApp;
   }
 
+  /** A reader of the same load for another thread (each holds its own canonical values). */
+  RunRecordReader sibling() {
+    return new RunRecordReader(defaultApp);
+  }
+
   StoredRun read(JsonNode node, long sequence) {
     if (!node.isObject()) {
       throw new BadRecord("a run must be a JSON object");

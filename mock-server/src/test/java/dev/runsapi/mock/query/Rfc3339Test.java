@@ -31,9 +31,22 @@ class Rfc3339Test {
     "2024-05-01", "2024-05-01T12:00:00", "2024-05-01 12:00:00Z", "2024-05-01T12:00Z",
     "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:00:00+24:00",
     "2024-05-01T12:00:00+0200", "2024-05-01T12:00:00.Z", "+2024-05-01T12:00:00Z", "1714521600",
-    "2024-05-01T12:00:00Z ", "２０２４-05-01T12:00:00Z", ""
+    "2024-05-01T12:00:00Z ", "２０２４-05-01T12:00:00Z", "", "2024-05-01T12:00:00.5",
+    "2024-05-01T12:00:61Z", "2024-05-01T12:00:00+02:0a", "2024-05-01T12:00:00+02:00Z",
+    "2024-05-01T12:00:00.5.5Z", "2024-05-01T12:00:00.", "2024-05-01T1a:00:00Z", "2024-05-01T12:00:00UTC"
   })
   void parse_anythingElse_isRejected(String text) {
     assertTrue(Rfc3339.parse(text).isEmpty(), text);
+  }
+
+  @org.junit.jupiter.api.Test
+  void parse_fractionBeyondNanoseconds_keepsTheExactValueAndRoundsBothWays() {
+    Rfc3339.ExactInstant t = Rfc3339.parse("2024-05-01T12:00:00.1234567891-01:00").orElseThrow();
+    assertEquals(new java.math.BigDecimal("1714568400.1234567891"), t.exact());
+    assertEquals(Instant.parse("2024-05-01T13:00:00.123456789Z"), t.floor());
+    assertEquals(Instant.parse("2024-05-01T13:00:00.123456790Z"), t.ceiling());
+    Rfc3339.ExactInstant zeros = Rfc3339.parse("2024-05-01T12:00:00.5000000000Z").orElseThrow();
+    assertEquals(zeros.floor(), zeros.ceiling());
+    assertEquals(0, new java.math.BigDecimal("1714564800.5").compareTo(zeros.exact()));
   }
 }
