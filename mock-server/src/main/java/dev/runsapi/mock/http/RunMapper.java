@@ -10,7 +10,6 @@ import dev.runsapi.server.model.User;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 
 /** Stored runs into the generated API model. */
@@ -40,8 +39,8 @@ final class RunMapper {
     if (user == null) {
       return null;
     }
-    return new User(user.id(), utc(user.createdAt()), utc(user.lastSeen()),
-        new LinkedHashMap<>(user.props()));
+    // the stored props are unmodifiable and only read: no copy per run and answer
+    return new User(user.id(), utc(user.createdAt()), utc(user.lastSeen()), user.props());
   }
 
   private static OffsetDateTime utc(Instant instant) {

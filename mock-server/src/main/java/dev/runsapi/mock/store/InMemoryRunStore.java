@@ -71,7 +71,7 @@ public final class InMemoryRunStore implements RunStore {
     } else {
       to = app.firstAtOrAfter(endMillis + 1);
     }
-    Matcher matcher = new Matcher(query);
+    Matcher matcher = new Matcher(query, app);
     List<StoredRun> matched = new ArrayList<>();
     for (int i = from; i < to; i++) {
       if (matcher.matches(app, i)) {
@@ -115,20 +115,40 @@ public final class InMemoryRunStore implements RunStore {
     private final StoredRun[] sorted;
     private final long[] createdMillis;
     private final String[][] loweredWhereNeeded;
+    /** Per run: its type's bit, its name's number in {@code names}, its tags' bits in {@code tags}. */
+    private final byte[] typeBit;
+    private final int[] nameId;
+    private final long[] tagBits;
+    private final Map<String, Integer> names = new HashMap<>();
+    private final Map<String, Integer> tags = new HashMap<>();
 
     AppRuns(List<StoredRun> runs) {
       sorted = runs.toArray(new StoredRun[0]);
       Arrays.sort(sorted, CONTRACT_ORDER);
       createdMillis = new long[sorted.length];
       loweredWhereNeeded = new String[sorted.length][];
+      typeBit = new byte[sorted.length];
+      nameId = new int[sorted.length];
+      tagBits = new long[sorted.length];
       for (int i = 0; i < sorted.length; i++) {
         StoredRun run = sorted[i];
         createdMillis[i] = run.createdAt().toEpochMilli();
+        typeBit[i] = (byte) typeBit(run.type());
+        nameId[i] = names.computeIfAbsent(run.name(), k -> names.size());
+        for (String tag : run.tags()) {
+          int bit = tags.computeIfAbsent(tag, k -> tags.size());
+          tagBits[i] |= bit < Long.SIZE ? 1L << bit : 0;
+        }
         if (!simple(run.input()) || !simple(run.output()) || !simple(run.error())) {
           loweredWhereNeeded[i] =
               new String[] {lower(run.input()), lower(run.output()), lower(run.error())};
         }
       }
+    }
+
+    /** Whether every tag of the app has a bit; else tags are matched by name. */
+    boolean tagsFitBits() {
+      return tags.size() <= Long.SIZE;
     }
 
     private static boolean simple(String text) {
@@ -155,13 +175,37 @@ public final class InMemoryRunStore implements RunStore {
     }
   }
 
-  /** The filters of one query other than the window, compiled once. */
+  /** The contract's run types, each with a bit of {@code AppRuns.typeBit}. */
+  private static final List<String> TYPES = List.of("llm", "tool", "chain", "agent");
+
+  private static int typeBit(String type) {
+    int index = TYPES.indexOf(type);
+    if (index < 0) {
+      throw new IllegalArgumentException("unknown run type " + type);
+    }
+    return 1 << index;
+  }
+
+  /**
+   * The filters of one query other than the window, compiled once against the app's dictionaries:
+   * types, models and tags are compared as bits and numbers, not strings, run by run.
+   */
   private final class Matcher {
     private final RunQuery query;
     private final String term;
     private final Pattern likePattern;
+    /** Bits of the types asked for; all bits when the filter is absent or ignored. */
+    private final int typeBits;
+    /** By name number, whether the name is asked for; null when the filter is absent. */
+    private final boolean[] modelAsked;
+    /** Bits of the tags asked for; {@code tagsByName} when they cannot be bits. */
+    private final long tagBitsAsked;
+    private final boolean tagsByName;
+    /** Defects asked once per query, not once per run. */
+    private final boolean tagsMatchAll;
+    private final boolean durationExclusive;
 
-    Matcher(RunQuery query) {
+    Matcher(RunQuery query, AppRuns app) {
       this.query = query;
       String search = query.search();
       if (search == null || search.isEmpty()) {
@@ -172,45 +216,65 @@ public final class InMemoryRunStore implements RunStore {
         term = search.toLowerCase(Locale.ROOT);
       }
       likePattern = term != null && defects.has(Defect.SEARCH_LIKE_WILDCARDS) ? like(term) : null;
+      int types = 0;
+      for (String type : query.types()) {
+        types |= typeBit(type);
+      }
+      typeBits = query.types().isEmpty() || defects.has(Defect.TYPE_FILTER_IGNORED) ? ~0 : types;
+      if (query.models().isEmpty() || defects.has(Defect.MODELS_PREFIX_MATCH)) {
+        modelAsked = null;
+      } else {
+        modelAsked = new boolean[app.names.size()];
+        for (String model : query.models()) {
+          Integer id = app.names.get(model);
+          if (id != null) {
+            modelAsked[id] = true;
+          }
+        }
+      }
+      long bits = 0;
+      for (String tag : query.tags()) {
+        Integer bit = app.tags.get(tag);
+        bits |= bit == null ? 0 : 1L << bit;
+      }
+      tagsByName = !app.tagsFitBits();
+      tagsMatchAll = defects.has(Defect.TAGS_MATCH_ALL);
+      durationExclusive = defects.has(Defect.DURATION_BOUNDS_EXCLUSIVE);
+      tagBitsAsked = bits;
     }
 
     boolean matches(AppRuns app, int index) {
       StoredRun run = app.sorted[index];
-      return matchesType(run) && matchesModels(run) && matchesTags(run) && matchesDuration(run)
+      return (app.typeBit[index] & typeBits) != 0
+          && matchesModels(app, index)
+          && matchesTags(app, index)
+          && matchesDuration(run)
           && matchesSearch(run, app.loweredWhereNeeded[index]);
     }
 
-    private boolean matchesType(StoredRun run) {
-      return query.types().isEmpty() || defects.has(Defect.TYPE_FILTER_IGNORED)
-          || query.types().contains(run.type());
-    }
-
-    private boolean matchesModels(StoredRun run) {
+    private boolean matchesModels(AppRuns app, int index) {
+      if (modelAsked != null) {
+        return modelAsked[app.nameId[index]];
+      }
       if (query.models().isEmpty()) {
         return true;
       }
-      boolean prefix = defects.has(Defect.MODELS_PREFIX_MATCH);
-      for (String model : query.models()) {
-        if (prefix ? run.name().startsWith(model) : run.name().equals(model)) {
-          return true;
-        }
-      }
-      return false;
+      String name = app.sorted[index].name(); // defect models-prefix-match
+      return query.models().stream().anyMatch(name::startsWith);
     }
 
-    private boolean matchesTags(StoredRun run) {
+    private boolean matchesTags(AppRuns app, int index) {
       if (query.tags().isEmpty()) {
         return true;
       }
-      if (defects.has(Defect.TAGS_MATCH_ALL)) {
-        return run.tags().containsAll(query.tags());
+      List<String> runTags = app.sorted[index].tags();
+      if (tagsMatchAll) {
+        return runTags.containsAll(query.tags());
       }
-      for (String tag : query.tags()) {
-        if (run.tags().contains(tag)) {
-          return true;
-        }
+      if (tagsByName) {
+        return query.tags().stream().anyMatch(runTags::contains);
       }
-      return false;
+      return (app.tagBits[index] & tagBitsAsked) != 0;
     }
 
     private boolean matchesDuration(StoredRun run) {
@@ -222,7 +286,7 @@ public final class InMemoryRunStore implements RunStore {
         return false;
       }
       BigDecimal seconds = BigDecimal.valueOf(millis, 3);
-      boolean exclusive = defects.has(Defect.DURATION_BOUNDS_EXCLUSIVE);
+      boolean exclusive = durationExclusive;
       if (query.minDuration() != null) {
         int c = seconds.compareTo(query.minDuration());
         if (c < 0 || (exclusive && c == 0)) {

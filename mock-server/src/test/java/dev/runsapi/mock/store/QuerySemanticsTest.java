@@ -24,11 +24,32 @@ class QuerySemanticsTest {
 
   @Test
   void query_randomValidQueries_matchTheReferenceFilterExactly() {
-    long seed = Long.getLong("query.seed", 20240501L);
-    System.out.println("random query seed: " + seed + " (rerun with -Dquery.seed=" + seed + ")");
     List<StoredRun> runs = new ArrayList<>(RunGenerator.generate(APP, 42, 2000));
     runs.addAll(RunGenerator.generate("app-other", 42, 200));
-    InMemoryRunStore store = new InMemoryRunStore(runs, List.of(APP, "app-other"), Defects.none());
+    assertMatchesReference(runs);
+  }
+
+  /** Past 64 distinct tags in an app the store matches tags by name instead of by bits. */
+  @Test
+  void query_appWithMoreTagsThanBits_matchesTheReferenceFilterExactly() {
+    List<StoredRun> runs = new ArrayList<>();
+    for (StoredRun r : RunGenerator.generate(APP, 42, 2000)) {
+      List<String> tags = new ArrayList<>();
+      for (int i = 0; i < 70; i++) {
+        tags.add("filler-" + i); // first in every run, so the tags queried come past bit 64
+      }
+      tags.addAll(r.tags());
+      runs.add(new StoredRun(r.appId(), r.sequence(), r.id(), r.type(), r.name(), r.createdAt(),
+          r.endedAt(), r.promptTokens(), r.completionTokens(), tags, r.input(), r.output(),
+          r.error(), r.user(), r.cost()));
+    }
+    assertMatchesReference(runs);
+  }
+
+  private static void assertMatchesReference(List<StoredRun> runs) {
+    long seed = Long.getLong("query.seed", 20240501L);
+    System.out.println("random query seed: " + seed + " (rerun with -Dquery.seed=" + seed + ")");
+    InMemoryRunStore store = new InMemoryRunStore(runs, List.of(APP), Defects.none());
     RunQueryParser parser = new RunQueryParser(Defects.none());
     RandomQueries queries = new RandomQueries(seed, runs);
     int nonEmpty = 0;
