@@ -3,6 +3,7 @@ package dev.runsapi.mock.data;
 import dev.runsapi.mock.config.ConfigException;
 import dev.runsapi.mock.config.Tenants;
 import dev.runsapi.mock.store.StoredRun;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,6 @@ import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RunFiles {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  private static final int PEEK_CHARS = 1 << 16;
 
   private RunFiles() {}
 
@@ -95,20 +94,22 @@ public final class RunFiles {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new ConfigException("cannot read data file " + file);
     }
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (InputStream in = Files.newInputStream(file);
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, utf8), 1 << 16)) {
-      text.mark(PEEK_CHARS);
-      int first = text.read();
-      if (first != '\uFEFF') { // a byte order mark is no content
-        text.reset();
+    try (InputStream raw = Files.newInputStream(file);
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+      in.mark(3);
+      byte[] bom = in.readNBytes(3);
+      if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB
+          && (bom[2] & 0xff) == 0xBF)) {
+        in.reset(); // a byte order mark is no content; anything else is
       }
-      if (startsWithArray(text)) {
-        readArray(file, text, records, firstSequence, sink);
+      if (startsWithArray(in)) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        readArray(file, new BufferedReader(new InputStreamReader(in, utf8), 1 << 16), records,
+            firstSequence, sink);
       } else {
-        readLines(file, text, records, firstSequence, sink);
+        readLines(file, in, records, firstSequence, sink);
       }
     } catch (CharacterCodingException e) {
       throw notUtf8(file);
@@ -124,20 +125,26 @@ public final class RunFiles {
     return new ConfigException("data file " + file + " is not UTF-8");
   }
 
-  /** Whether the first non-blank character (within the first 64 Ki) opens a JSON array. */
-  private static boolean startsWithArray(BufferedReader text) throws IOException {
-    text.mark(PEEK_CHARS);
+  /** Whether the first non-blank byte (within the first 64 KiB) opens a JSON array. */
+  private static boolean startsWithArray(BufferedInputStream in) throws IOException {
+    in.mark(PEEK_BYTES);
     try {
-      for (int i = 0; i < PEEK_CHARS; i++) {
-        int c = text.read();
-        if (c < 0 || !Character.isWhitespace(c)) {
+      for (int i = 0; i < PEEK_BYTES; i++) {
+        int c = in.read();
+        if (c < 0 || !isBlank((byte) c)) {
           return c == '[';
         }
       }
       return false;
     } finally {
-      text.reset();
+      in.reset();
     }
+  }
+
+  /** JSON's whitespace, and the other ASCII controls {@link String#isBlank} counts as blank. */
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || (b >= 0x0B && b <= 0x0C)
+        || (b >= 0x1C && b <= 0x1F);
   }
 
   private static void readArray(Path file, BufferedReader text, RunRecordReader records,
@@ -151,8 +158,7 @@ public final class RunFiles {
           throw new ConfigException(file + ": the JSON array is not closed");
         }
         int line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = parser.readValueAsTree();
-        sink.accept(record(file, line, node, records, next++), line);
+        sink.accept(record(file, line, parser, records, next++), line);
       }
       if (parser.nextToken() != null) {
         throw new ConfigException(file + ":" + parser.currentTokenLocation().getLineNr()
@@ -168,12 +174,13 @@ public final class RunFiles {
   }
 
   /**
-   * NDJSON, parsed on every core: the lines are cut into batches that workers turn into runs, and
-   * the batches are handed on in file order, so that the first bad line of the file is the one
-   * reported. At most a few batches are in flight, so the file's size does not add to the heap.
+   * NDJSON, parsed on every core: this thread cuts the bytes into lines and blocks of lines, and
+   * workers turn each block into runs (Jackson reads the UTF-8 bytes itself, checking them); the
+   * blocks are handed on in file order, so that the first bad line of the file is the one reported.
+   * At most a few blocks are in flight, so the file's size does not add to the heap.
    */
-  private static void readLines(Path file, BufferedReader text, RunRecordReader first,
-      long sequence, Sink sink) throws IOException {
+  private static void readLines(Path file, InputStream in, RunRecordReader first, long sequence,
+      Sink sink) throws IOException {
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     ThreadLocal<RunRecordReader> records = ThreadLocal.withInitial(first::sibling);
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -183,35 +190,29 @@ public final class RunFiles {
     });
     Deque<Future<Parsed>> inFlight = new ArrayDeque<>();
     try {
-      String line;
-      int number = 0;
+      byte[] carry = new byte[0];
+      int lineNumber = 1;
       long next = sequence;
-      List<String> lines = new ArrayList<>(BATCH);
-      int[] numbers = new int[BATCH];
-      while (true) {
-        line = text.readLine();
-        if (line != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          numbers[lines.size()] = number;
-          lines.add(line);
+      boolean end = false;
+      while (!end) {
+        byte[] chunk = in.readNBytes(BLOCK_BYTES);
+        end = chunk.length < BLOCK_BYTES;
+        byte[] data = carry.length == 0 ? chunk : concat(carry, chunk);
+        int cut = data.length;
+        if (!end) {
+          cut = lastIndexOf(data, (byte) '\n') + 1; // 0 when no line ends in it yet
         }
-        if (lines.size() == BATCH || (line == null && !lines.isEmpty())) {
-          List<String> batch = lines;
-          int[] batchNumbers = numbers;
-          long batchSequence = next;
-          next += batch.size();
-          inFlight.add(pool.submit(() -> parse(file, batch, batchNumbers, batchSequence, records.get())));
-          lines = new ArrayList<>(BATCH);
-          numbers = new int[BATCH];
-          while (inFlight.size() > 2 * workers) {
-            hand(inFlight.poll(), sink);
-          }
+        carry = Arrays.copyOfRange(data, cut, data.length);
+        Block block = Block.cut(data, cut, lineNumber);
+        lineNumber += block.newlines;
+        if (block.count == 0) {
+          continue;
         }
-        if (line == null) {
-          break;
+        long blockSequence = next;
+        next += block.count;
+        inFlight.add(pool.submit(() -> parse(file, block, blockSequence, records.get())));
+        while (inFlight.size() > 2 * workers) {
+          hand(inFlight.poll(), sink);
         }
       }
       while (!inFlight.isEmpty()) {
@@ -223,24 +224,125 @@ public final class RunFiles {
     }
   }
 
-  private static final int BATCH = 2048;
+  private static final int BLOCK_BYTES = 1 << 20;
+  private static final int PEEK_BYTES = 1 << 16;
 
-  /** A batch of runs and the lines they were on. */
+  /** Lines of one block of bytes: where each non-blank one starts and ends, and its number. */
+  private static final class Block {
+    final byte[] data;
+    int length;
+    int firstLine;
+    int[] starts = new int[256];
+    int[] ends = new int[256];
+    int[] numbers = new int[256];
+    int count;
+    int newlines;
+
+    private Block(byte[] data) {
+      this.data = data;
+    }
+
+    static Block cut(byte[] data, int length, int firstLine) {
+      Block block = new Block(data);
+      block.length = length;
+      block.firstLine = firstLine;
+      int start = 0;
+      while (start < length) {
+        int newline = indexOf(data, (byte) '\n', start, length);
+        int end = newline < 0 ? length : newline;
+        int first = start;
+        while (first < end && isBlank(data[first])) {
+          first++;
+        }
+        if (first < end) {
+          block.add(first, end, firstLine + block.newlines);
+        }
+        if (newline < 0) {
+          break;
+        }
+        block.newlines++;
+        start = newline + 1;
+      }
+      return block;
+    }
+
+    private void add(int start, int end, int number) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+        numbers = Arrays.copyOf(numbers, count * 2);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      numbers[count] = number;
+      count++;
+    }
+  }
+
+  private static int indexOf(byte[] data, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (data[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastIndexOf(byte[] data, byte b) {
+    for (int i = data.length - 1; i >= 0; i--) {
+      if (data[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  /** A block of runs and the lines they were on. */
   private record Parsed(StoredRun[] runs, int[] lines) {}
 
-  private static Parsed parse(Path file, List<String> lines, int[] numbers, long sequence,
-      RunRecordReader records) {
-    StoredRun[] runs = new StoredRun[lines.size()];
-    for (int i = 0; i < runs.length; i++) {
-      JsonNode node;
-      try {
-        node = MAPPER.readTree(lines.get(i));
-      } catch (JacksonException e) {
-        throw new ConfigException(file + ":" + numbers[i] + ": not valid JSON: " + e.getOriginalMessage());
+  /**
+   * One parser reads a whole block (a parser per line cost a quarter of the loading time); each run
+   * must start and end on the line the block's cutting found for it.
+   */
+  private static Parsed parse(Path file, Block block, long sequence, RunRecordReader records) {
+    StoredRun[] runs = new StoredRun[block.count];
+    int line = block.firstLine;
+    try (JsonParser parser = MAPPER.createParser(block.data, 0, block.length)) {
+      for (int i = 0; i < runs.length; i++) {
+        line = block.numbers[i];
+        parser.nextToken();
+        int starts = block.firstLine - 1 + parser.currentTokenLocation().getLineNr();
+        if (starts != line) {
+          throw new ConfigException(file + ":" + Math.min(starts, line)
+              + ": not valid JSON: a run must be one JSON value on one line of its own");
+        }
+        runs[i] = record(file, line, parser, records, sequence + i);
+        int ends = block.firstLine - 1 + parser.currentLocation().getLineNr();
+        if (ends != line) {
+          throw new ConfigException(file + ":" + line
+              + ": not valid JSON: a run must be one JSON value on one line of its own");
+        }
       }
-      runs[i] = record(file, numbers[i], node, records, sequence + i);
+      if (parser.nextToken() != null) {
+        line = block.firstLine - 1 + parser.currentTokenLocation().getLineNr();
+        throw new ConfigException(file + ":" + line
+            + ": not valid JSON: a run must be one JSON value on one line of its own");
+      }
+    } catch (JacksonException e) {
+      String why = e.getOriginalMessage(); // named by the line its run starts on
+      if (why != null && why.startsWith("Invalid UTF-8")) {
+        throw new ConfigException("data file " + file + " is not UTF-8 (line " + line + ": "
+            + why + ")");
+      }
+      throw new ConfigException(file + ":" + line + ": not valid JSON: " + why);
     }
-    return new Parsed(runs, numbers);
+    return new Parsed(runs, block.numbers);
   }
 
   /** Hands a parsed batch to the sink, in order; a batch's failure is the load's failure. */
@@ -262,13 +364,12 @@ public final class RunFiles {
     }
   }
 
-  private static StoredRun record(Path file, int line, JsonNode node, RunRecordReader records,
+  private static StoredRun record(Path file, int line, JsonParser parser, RunRecordReader records,
       long sequence) {
     try {
-      return records.read(node, sequence);
+      return records.read(parser, sequence);
     } catch (RunRecordReader.BadRecord e) {
-      String id = node.isObject() && node.path("id").isString()
-          ? " (run \"" + node.path("id").asString() + "\")" : "";
+      String id = e.runId() == null ? "" : " (run \"" + e.runId() + "\")";
       throw new ConfigException(file + ":" + line + id + ": " + e.getMessage());
     }
   }

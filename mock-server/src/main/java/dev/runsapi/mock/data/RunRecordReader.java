@@ -5,6 +5,7 @@ import dev.runsapi.mock.store.Decimals;
 import dev.runsapi.mock.store.StoredRun;
 import dev.runsapi.mock.store.StoredUser;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,25 +14,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Turns one JSON object of a data file into a run, checking it against the contract's {@code Run}
  * schema and the rules its descriptions add (millisecond timestamps, {@code endedAt} not before
  * {@code createdAt}, {@code duration} equal to their difference, {@code total = prompt +
  * completion}, distinct tags). The optional extra property {@code appId} names the app the run
- * belongs to.
+ * belongs to; other extra properties are ignored, as the contract allows.
+ *
+ * <p>It reads the parser's tokens straight into the run's fields rather than through a JSON tree:
+ * at a million runs a tree per run was most of the loading time and garbage.
  */
 final class RunRecordReader {
-  private static final List<String> REQUIRED =
+  /** The run's properties, in the order they are checked; the index is the slot. */
+  private static final List<String> PROPERTIES =
       List.of("id", "type", "name", "createdAt", "endedAt", "duration", "tokens", "tags", "input",
-          "output", "error", "user", "cost");
+          "output", "error", "user", "cost", "appId");
+  private static final int REQUIRED = PROPERTIES.size() - 1; // all but appId
+  private static final int ID = 0;
+  private static final int TYPE = 1;
+  private static final int NAME = 2;
+  private static final int CREATED_AT = 3;
+  private static final int ENDED_AT = 4;
+  private static final int DURATION = 5;
+  private static final int TOKENS = 6;
+  private static final int TAGS = 7;
+  private static final int INPUT = 8;
+  private static final int OUTPUT = 9;
+  private static final int ERROR = 10;
+  private static final int USER = 11;
+  private static final int COST = 12;
+  private static final int APP_ID = 13;
   private static final Set<String> TYPES = Set.of("llm", "tool", "chain", "agent");
+  /** A JSON null, told apart from a property that is missing (a null slot). */
+  private static final Object NULL = new Object();
 
-  /** A problem with one record; the loader adds the file and line. */
+  /** A problem with one record; the loader adds the file, the line and the run's id if known. */
   static final class BadRecord extends RuntimeException {
+    private final String runId;
+
     BadRecord(String message) {
+      this(message, null);
+    }
+
+    private BadRecord(String message, String runId) {
       super(message, null, false, false);
+      this.runId = runId;
+    }
+
+    /** The id of the run it is about, when the record has a string id; else null. */
+    String runId() {
+      return runId;
     }
   }
 
@@ -48,48 +83,105 @@ final class RunRecordReader {
     return new RunRecordReader(defaultApp);
   }
 
-  StoredRun read(JsonNode node, long sequence) {
-    if (!node.isObject()) {
+  /**
+   * The run whose JSON value starts at the parser's current token; the parser is left on that
+   * value's last token. JSON that does not parse throws the parser's exception.
+   */
+  StoredRun read(JsonParser parser, long sequence) {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
       throw new BadRecord("a run must be a JSON object");
     }
-    for (String field : REQUIRED) {
-      if (!node.has(field)) {
-        throw new BadRecord("property \"" + field + "\" is missing");
+    Object[] slots = new Object[PROPERTIES.size()];
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      int slot = PROPERTIES.indexOf(parser.currentName());
+      parser.nextToken();
+      if (slot < 0) {
+        parser.skipChildren();
+      } else {
+        slots[slot] = value(parser);
       }
     }
-    String app = defaultApp;
-    if (node.has("appId")) {
-      app = canonical.of(text(node, "appId"));
+    try {
+      return run(slots, sequence);
+    } catch (BadRecord e) {
+      throw new BadRecord(e.getMessage(),
+          slots[ID] instanceof String id && !id.isEmpty() ? id : null);
     }
-    String id = text(node, "id");
-    String type = text(node, "type");
+  }
+
+  /** A JSON value as plain Java: String, Long or BigInteger, BigDecimal, Boolean, NULL, List, Map. */
+  private static Object value(JsonParser parser) {
+    switch (parser.currentToken()) {
+      case VALUE_STRING:
+        return parser.getString();
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDecimalValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return NULL;
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
+        return list;
+      }
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          map.put(name, value(parser));
+        }
+        return map;
+      }
+      default:
+        throw new BadRecord("unexpected " + parser.currentToken());
+    }
+  }
+
+  private StoredRun run(Object[] slots, long sequence) {
+    for (int slot = 0; slot < REQUIRED; slot++) {
+      if (slots[slot] == null) {
+        throw new BadRecord("property \"" + PROPERTIES.get(slot) + "\" is missing");
+      }
+    }
+    String app = slots[APP_ID] == null ? defaultApp : canonical.of(text(slots[APP_ID], "appId"));
+    String id = text(slots[ID], "id");
+    String type = text(slots[TYPE], "type");
     if (!TYPES.contains(type)) {
       throw new BadRecord("\"type\" must be one of llm, tool, chain, agent, got \"" + type + "\"");
     }
     type = canonical.of(type);
-    String name = canonical.of(string(node, "name"));
-    Instant createdAt = time(node, "createdAt");
-    Instant endedAt = node.get("endedAt").isNull() ? null : time(node, "endedAt");
+    String name = canonical.of(string(slots[NAME], "name"));
+    Instant createdAt = time(slots[CREATED_AT], "createdAt");
+    Instant endedAt = slots[ENDED_AT] == NULL ? null : time(slots[ENDED_AT], "endedAt");
     if (endedAt != null && endedAt.isBefore(createdAt)) {
       throw new BadRecord("\"endedAt\" is before \"createdAt\"");
     }
-    JsonNode duration = node.get("duration");
+    Object duration = slots[DURATION];
     if (endedAt == null) {
-      if (!duration.isNull()) {
+      if (duration != NULL) {
         throw new BadRecord("\"duration\" must be null when \"endedAt\" is null");
       }
     } else {
-      if (!duration.isNumber()) {
+      if (!(duration instanceof Number)) {
         throw new BadRecord("\"duration\" must be a number when \"endedAt\" is set");
       }
       BigDecimal expected = BigDecimal.valueOf(endedAt.toEpochMilli() - createdAt.toEpochMilli(), 3);
-      if (duration.decimalValue().compareTo(expected) != 0) {
-        throw new BadRecord("\"duration\" is " + duration.decimalValue().toPlainString()
+      if (decimal(duration).compareTo(expected) != 0) {
+        throw new BadRecord("\"duration\" is " + decimal(duration).toPlainString()
             + " but endedAt - createdAt is " + expected.toPlainString() + " s");
       }
     }
-    JsonNode tokens = node.get("tokens");
-    if (!tokens.isObject()) {
+    if (!(slots[TOKENS] instanceof Map<?, ?> tokens)) {
       throw new BadRecord("\"tokens\" must be an object");
     }
     long prompt = count(tokens, "prompt");
@@ -98,86 +190,94 @@ final class RunRecordReader {
     if (total != prompt + completion) {
       throw new BadRecord("\"tokens.total\" must be prompt + completion");
     }
-    List<String> tags = canonical.tags(tags(node.get("tags")));
-    String input = canonical.of(string(node, "input"));
-    String output = canonical.of(nullableString(node, "output"));
-    String error = canonical.of(nullableString(node, "error"));
-    StoredUser user = canonical.of(user(node.get("user")));
-    JsonNode cost = node.get("cost");
-    if (!cost.isNumber() || cost.decimalValue().signum() < 0) {
+    List<String> tags = canonical.tags(tags(slots[TAGS]));
+    String input = canonical.of(string(slots[INPUT], "input"));
+    String output = canonical.of(nullableString(slots[OUTPUT], "output"));
+    String error = canonical.of(nullableString(slots[ERROR], "error"));
+    StoredUser user = canonical.of(user(slots[USER]));
+    Object cost = slots[COST];
+    if (!(cost instanceof Number) || decimal(cost).signum() < 0) {
       throw new BadRecord("\"cost\" must be a number >= 0");
     }
     return new StoredRun(app, sequence, id, type, name, createdAt, endedAt, prompt, completion, tags,
-        input, output, error, user, Decimals.plain(cost.decimalValue()));
+        input, output, error, user, Decimals.plain(decimal(cost)));
   }
 
-  private static String string(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isString()) {
+  private static BigDecimal decimal(Object number) {
+    if (number instanceof BigDecimal d) {
+      return d;
+    }
+    if (number instanceof BigInteger i) {
+      return new BigDecimal(i);
+    }
+    return BigDecimal.valueOf((Long) number);
+  }
+
+  private static String string(Object value, String field) {
+    if (!(value instanceof String text)) {
       throw new BadRecord("\"" + field + "\" must be a string");
     }
-    return value.asString();
+    return text;
   }
 
-  private static String text(JsonNode node, String field) {
-    String value = string(node, field);
-    if (value.isEmpty()) {
+  private static String text(Object value, String field) {
+    String text = string(value, field);
+    if (text.isEmpty()) {
       throw new BadRecord("\"" + field + "\" must not be empty");
     }
-    return value;
+    return text;
   }
 
-  private static String nullableString(JsonNode node, String field) {
-    return node.get(field).isNull() ? null : string(node, field);
+  private static String nullableString(Object value, String field) {
+    return value == NULL ? null : string(value, field);
   }
 
-  private static Instant time(JsonNode node, String field) {
-    String value = string(node, field);
+  private static Instant time(Object value, String field) {
+    String text = string(value, field);
     Rfc3339.ExactInstant parsed =
-        Rfc3339.parse(value)
+        Rfc3339.parse(text)
             .orElseThrow(() -> new BadRecord("\"" + field + "\" is not an RFC 3339 date-time: \""
-                + value + "\""));
+                + text + "\""));
     if (parsed.ceiling().getNano() % 1_000_000 != 0) {
-      throw new BadRecord("\"" + field + "\" is finer than a millisecond: \"" + value + "\"");
+      throw new BadRecord("\"" + field + "\" is finer than a millisecond: \"" + text + "\"");
     }
     return parsed.floor();
   }
 
-  private static long count(JsonNode tokens, String field) {
-    JsonNode value = tokens.get(field);
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+  private static long count(Map<?, ?> tokens, String field) {
+    if (!(tokens.get(field) instanceof Long value) || value < 0) {
       throw new BadRecord("\"tokens." + field + "\" must be an integer >= 0");
     }
-    return value.asLong();
+    return value;
   }
 
-  private static List<String> tags(JsonNode tags) {
-    if (!tags.isArray()) {
+  private static List<String> tags(Object value) {
+    if (!(value instanceof List<?> tags)) {
       throw new BadRecord("\"tags\" must be an array");
     }
-    List<String> values = new ArrayList<>();
+    List<String> values = new ArrayList<>(tags.size());
     Set<String> seen = new HashSet<>();
-    for (JsonNode tag : tags) {
-      if (!tag.isString() || tag.asString().isEmpty()) {
+    for (Object tag : tags) {
+      if (!(tag instanceof String text) || text.isEmpty()) {
         throw new BadRecord("\"tags\" must hold non-empty strings");
       }
-      if (!seen.add(tag.asString())) {
-        throw new BadRecord("tag \"" + tag.asString() + "\" is given twice");
+      if (!seen.add(text)) {
+        throw new BadRecord("tag \"" + text + "\" is given twice");
       }
-      values.add(tag.asString());
+      values.add(text);
     }
     return values;
   }
 
-  private static StoredUser user(JsonNode user) {
-    if (user.isNull()) {
+  private static StoredUser user(Object value) {
+    if (value == NULL) {
       return null;
     }
-    if (!user.isObject()) {
+    if (!(value instanceof Map<?, ?> user)) {
       throw new BadRecord("\"user\" must be an object or null");
     }
     for (String field : List.of("id", "createdAt", "lastSeen", "props")) {
-      if (!user.has(field)) {
+      if (!user.containsKey(field)) {
         throw new BadRecord("property \"user." + field + "\" is missing");
       }
     }
@@ -185,49 +285,41 @@ final class RunRecordReader {
     Instant createdAt;
     Instant lastSeen;
     try {
-      id = text(user, "id");
-      createdAt = time(user, "createdAt");
-      lastSeen = time(user, "lastSeen");
+      id = text(user.get("id"), "id");
+      createdAt = time(user.get("createdAt"), "createdAt");
+      lastSeen = time(user.get("lastSeen"), "lastSeen");
     } catch (BadRecord e) {
       throw new BadRecord("user: " + e.getMessage());
     }
-    JsonNode props = user.get("props");
-    if (!props.isObject()) {
+    if (!(user.get("props") instanceof Map<?, ?> props)) {
       throw new BadRecord("\"user.props\" must be an object");
     }
     return new StoredUser(id, createdAt, lastSeen, plain(props));
   }
 
   /** A JSON object as an unmodifiable map of plain Java values, in the file's order. */
-  private static Map<String, Object> plain(JsonNode object) {
+  private static Map<String, Object> plain(Map<?, ?> object) {
     Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : object.properties()) {
-      map.put(e.getKey(), value(e.getValue()));
-    }
+    object.forEach((key, value) -> map.put((String) key, plainValue(value)));
     return Collections.unmodifiableMap(map);
   }
 
-  private static Object value(JsonNode node) {
-    if (node.isObject()) {
-      return plain(node);
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(value(item)));
-      return Collections.unmodifiableList(list);
-    }
-    if (node.isNull()) {
+  /** JSON nulls as null, integers as BigInteger (whatever their size), the rest as read. */
+  private static Object plainValue(Object value) {
+    if (value == NULL) {
       return null;
     }
-    if (node.isBoolean()) {
-      return node.booleanValue();
+    if (value instanceof Long l) {
+      return BigInteger.valueOf(l);
     }
-    if (node.isIntegralNumber()) {
-      return node.bigIntegerValue();
+    if (value instanceof Map<?, ?> map) {
+      return plain(map);
     }
-    if (node.isNumber()) {
-      return node.decimalValue();
+    if (value instanceof List<?> list) {
+      List<Object> plain = new ArrayList<>(list.size());
+      list.forEach(item -> plain.add(plainValue(item)));
+      return Collections.unmodifiableList(plain);
     }
-    return node.asString();
+    return value;
   }
 }

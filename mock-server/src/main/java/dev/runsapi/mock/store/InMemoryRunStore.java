@@ -130,6 +130,7 @@ public final class InMemoryRunStore implements RunStore {
       typeBit = new byte[sorted.length];
       nameId = new int[sorted.length];
       tagBits = new long[sorted.length];
+      Map<String, String> lowered = new HashMap<>();
       for (int i = 0; i < sorted.length; i++) {
         StoredRun run = sorted[i];
         createdMillis[i] = run.createdAt().toEpochMilli();
@@ -140,8 +141,8 @@ public final class InMemoryRunStore implements RunStore {
           tagBits[i] |= bit < Long.SIZE ? 1L << bit : 0;
         }
         if (!simple(run.input()) || !simple(run.output()) || !simple(run.error())) {
-          loweredWhereNeeded[i] =
-              new String[] {lower(run.input()), lower(run.output()), lower(run.error())};
+          loweredWhereNeeded[i] = new String[] {
+              lower(run.input(), lowered), lower(run.output(), lowered), lower(run.error(), lowered)};
         }
       }
     }
@@ -155,8 +156,9 @@ public final class InMemoryRunStore implements RunStore {
       return text == null || CaseInsensitive.lowersCharByChar(text);
     }
 
-    private static String lower(String text) {
-      return text == null ? null : text.toLowerCase(Locale.ROOT);
+    /** Lowered once per distinct text: runs that share a text share its lowered copy. */
+    private static String lower(String text, Map<String, String> lowered) {
+      return text == null ? null : lowered.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT));
     }
 
     /** Index of the first run created at or after {@code millis}; the length when none is. */

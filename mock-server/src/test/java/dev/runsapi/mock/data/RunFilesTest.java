@@ -81,17 +81,19 @@ class RunFilesTest {
 
   @Test
   void load_invalidUtf8_isRefusedNamingTheFile_inBothFormats() throws IOException {
-    byte[] bad = {(byte) 0xC3, (byte) 0x28};
-    for (String prefix : new String[] {"[\n" + RUN.replace("\"q\"", "\"x"), RUN.replace("\n", "")
-        .replace("\"q\"", "\"x")}) {
-      Path file = dir.resolve("latin.json");
-      byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      byte[] content = java.util.Arrays.copyOf(head, head.length + bad.length + 40);
-      System.arraycopy(bad, 0, content, head.length, bad.length);
-      Files.write(file, content);
+    byte[] bad = {(byte) 0xC3, (byte) 0x28}; // a lead byte without its continuation
+    for (String content : new String[] {"[\n" + RUN + "\n]", RUN.replace("\n", "")}) {
+      int at = content.indexOf("\"q\"") + 2; // inside the input string
+      byte[] head = content.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] tail = content.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] bytes = new byte[head.length + bad.length + tail.length];
+      System.arraycopy(head, 0, bytes, 0, head.length);
+      System.arraycopy(bad, 0, bytes, head.length, bad.length);
+      System.arraycopy(tail, 0, bytes, head.length + bad.length, tail.length);
+      Path file = Files.write(dir.resolve("latin.json"), bytes);
       String message = assertThrows(ConfigException.class,
           () -> RunFiles.load(List.of(file), Tenants.DEFAULT)).getMessage();
-      assertEquals("data file " + file + " is not UTF-8", message);
+      assertTrue(message.startsWith("data file " + file + " is not UTF-8"), message);
     }
   }
 
@@ -117,5 +119,43 @@ class RunFilesTest {
     assertSame(a.input(), b.input());
     assertSame(a.error(), b.error());
     assertSame(a.user(), b.user());
+  }
+
+  /** Files larger than the loader's 1 MiB blocks: lines cut across blocks, numbered right. */
+  @Test
+  void load_ndjsonOfManyBlocks_keepsOrderAndNamesTheRightLine() throws IOException {
+    String line = RUN.replace("\n", "").replace("\"input\":\"q\"", "\"input\":\"" + "q".repeat(700) + "\"");
+    StringBuilder text = new StringBuilder();
+    int runs = 4000;
+    for (int i = 0; i < runs; i++) {
+      text.append(line.replace("\"r1\"", "\"r" + i + "\"")).append(i % 7 == 0 ? "\n\n" : "\n");
+    }
+    Path file = Files.writeString(dir.resolve("big.ndjson"), text);
+    assertTrue(Files.size(file) > 3 * (1 << 20), "the file should span several blocks");
+    List<StoredRun> loaded = RunFiles.load(List.of(file), Tenants.DEFAULT);
+    assertEquals(runs, loaded.size());
+    for (int i = 0; i < runs; i++) {
+      assertEquals("r" + i, loaded.get(i).id());
+      assertEquals(i, loaded.get(i).sequence());
+    }
+    int bad = 3500; // its line: one per run, plus one blank after every seventh run before it
+    String broken = text.toString().replace("\"r" + bad + "\",\"type\":\"llm\"", "\"r" + bad + "\",\"type\":\"x\"");
+    Files.writeString(file, broken);
+    String message = assertThrows(ConfigException.class,
+        () -> RunFiles.load(List.of(file), Tenants.DEFAULT)).getMessage();
+    int expectedLine = bad + 1 + (bad + 6) / 7;
+    assertTrue(message.startsWith(file + ":" + expectedLine + " (run \"r" + bad + "\")"), message);
+  }
+
+  @Test
+  void load_ndjsonLineThatIsNotOneValue_isRefusedNamingItsLine() throws IOException {
+    String line = RUN.replace("\n", "");
+    String r2 = line.replace("\"r1\"", "\"r2\"");
+    String r3 = line.replace("\"r1\"", "\"r3\"");
+    Files.writeString(dir.resolve("runs.json"), "");
+    assertTrue(fails(line + "\n" + r2 + " " + r3 + "\n").startsWith(dir.resolve("runs.json") + ":2: "));
+    assertTrue(fails(line + "\n\n" + RUN + "\n").startsWith(dir.resolve("runs.json") + ":3: "));
+    String broken = fails(line + "\n" + r2 + "\n{\"id\": \n" + r3 + "\n");
+    assertTrue(broken.startsWith(dir.resolve("runs.json") + ":3: not valid JSON"), broken);
   }
 }
