@@ -59,6 +59,15 @@ public final class PostgresDatabase implements AutoCloseable {
     config.setValidationTimeout(Math.min(1000, POOL_TIMEOUT_MILLIS - 1));
     config.setConnectionInitSql("SET statement_timeout = " + STATEMENT_TIMEOUT_MILLIS);
     config.setInitializationFailTimeout(-1); // reachability was checked above, with a clear message
+    // the pool's threads belong to the application, not to the request that happened to start them
+    // (else Tomcat, stopping, warns that the web application left threads behind)
+    ClassLoader loader = PostgresDatabase.class.getClassLoader();
+    config.setThreadFactory(task -> {
+      Thread thread = new Thread(task, "runs-mock-db");
+      thread.setDaemon(true);
+      thread.setContextClassLoader(loader);
+      return thread;
+    });
     PostgresDatabase database = new PostgresDatabase(new HikariDataSource(config));
     try {
       database.migrate(settings);
