@@ -73,17 +73,56 @@ class PostgresDifferentialTest {
     }
   }
 
+  /** One app's generated runs in both stores. */
+  private record Both(InMemoryRunStore memory, PostgresRunStore postgres) implements AutoCloseable {
+    static Both of(EmbeddedPostgresServer pg, String purpose, List<StoredRun> runs) {
+      PostgresRunStore postgres = PostgresRunStore.open(PgTestSupport.newDatabase(pg, purpose), List.of(APP));
+      postgres.load(runs);
+      return new Both(new InMemoryRunStore(runs, List.of(APP), Defects.none()), postgres);
+    }
+
+    @Override
+    public void close() {
+      postgres.close();
+    }
+  }
+
   @Test
   void query_allRunsOfAnApp_areStoredWithEveryField(EmbeddedPostgresServer pg) {
-    List<StoredRun> runs = RunGenerator.generate(APP, 7, 500);
-    InMemoryRunStore memory = new InMemoryRunStore(runs, List.of(APP), Defects.none());
-    try (PostgresRunStore postgres = PostgresRunStore.open(PgTestSupport.newDatabase(pg, "fields"), List.of(APP))) {
-      postgres.load(runs);
-      RunQuery all = allOf(APP);
-      assertEquals(PgTestSupport.comparable(memory.query(APP, all).runs()),
-          PgTestSupport.comparable(postgres.query(APP, all).runs()));
-      assertEquals(500, postgres.query(APP, all).total());
+    RunQuery all = allOf(APP);
+    try (Both both = Both.of(pg, "fields", RunGenerator.generate(APP, 7, 500))) {
+      assertEquals(PgTestSupport.comparable(both.memory().query(APP, all).runs()),
+          PgTestSupport.comparable(both.postgres().query(APP, all).runs()));
+      assertEquals(500, both.postgres().query(APP, all).total());
     }
+  }
+
+  @Test
+  void query_valuesPostgresCannotHold_matchNothingAsInMemory(EmbeddedPostgresServer pg) {
+    RunQuery all = allOf(APP);
+    try (Both both = Both.of(pg, "nul", RunGenerator.generate(APP, 9, 200))) {
+      InMemoryRunStore memory = both.memory();
+      PostgresRunStore postgres = both.postgres();
+      List<RunQuery> queries = List.of(
+          with(all, "a\0b", List.of(), List.of()),
+          with(all, null, List.of("gpt-4o\0"), List.of()),
+          with(all, null, List.of("gpt-4o\0", "gpt-4o"), List.of()),
+          with(all, null, List.of(), List.of("beta\0")),
+          with(all, null, List.of(), List.of("beta\0", "eval")));
+      for (RunQuery query : queries) {
+        RunPage expected = memory.query(APP, query);
+        RunPage actual = postgres.query(APP, query);
+        assertEquals(expected.total(), actual.total(), query.toString());
+        assertEquals(ids(expected), ids(actual), query.toString());
+      }
+      assertEquals(0, postgres.query(APP, queries.get(0)).total());
+      assertTrue(postgres.query(APP, queries.get(2)).total() > 0);
+    }
+  }
+
+  private static RunQuery with(RunQuery q, String search, List<String> models, List<String> tags) {
+    return new RunQuery(q.appId(), q.startInclusive(), q.endInclusive(), search, models, tags,
+        q.types(), q.minDuration(), q.maxDuration(), q.limit(), q.page(), q.order());
   }
 
   private static RunQuery allOf(String app) {
