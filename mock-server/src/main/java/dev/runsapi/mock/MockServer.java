@@ -48,6 +48,7 @@ public final class MockServer implements AutoCloseable {
     } catch (SpringApplication.AbandonedRunException e) {
       throw e; // the build's AOT processing stops the run here on purpose
     } catch (RuntimeException e) {
+      closeStore(setup);
       throw new StartFailure(describe(e, setup.settings().port()), e);
     }
   }
@@ -83,6 +84,21 @@ public final class MockServer implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    try {
+      context.close();
+    } finally {
+      closeStore(setup);
+    }
+  }
+
+  /** Releases what the store holds (the PostgreSQL store's connection pool). */
+  public static void closeStore(MockSetup setup) {
+    if (setup.store() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // stopping anyway; nothing to tell the user
+      }
+    }
   }
 }

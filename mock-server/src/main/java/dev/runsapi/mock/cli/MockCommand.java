@@ -1,5 +1,6 @@
 package dev.runsapi.mock.cli;
 
+import dev.runsapi.mock.config.DatabaseSettings;
 import dev.runsapi.mock.config.MockSettings;
 import dev.runsapi.mock.defect.Defect;
 import dev.runsapi.mock.defect.Defects;
@@ -106,6 +107,24 @@ public final class MockCommand {
       description = "Switch on a deliberate defect (see below). Repeatable.")
   List<Defect> defects = new ArrayList<>();
 
+  /** Help of the database flags; with --db-url the runs are served from PostgreSQL. */
+  private static final String DB_URL_HELP = "Serve the runs from PostgreSQL (jdbc:postgresql://HOST[:PORT]/DB)"
+      + " instead of memory; the schema is created or migrated at start-up. The runs of --data are"
+      + " added to it; without --data the built-in dataset is loaded only into an empty database.";
+
+  @Option(names = "--db-url", paramLabel = "URL", description = DB_URL_HELP,
+      showDefaultValue = CommandLine.Help.Visibility.NEVER)
+  String dbUrl;
+
+  @Option(names = "--db-user", paramLabel = "USER", description = "User for --db-url.",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER)
+  String dbUser;
+
+  @Option(names = "--db-password", paramLabel = "PASSWORD",
+      description = "Password for --db-url (RUNS_MOCK_DB_PASSWORD keeps it out of ps).",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER)
+  String dbPassword;
+
   /** The usage footer: every defect and the rule it breaks. */
   static String defectsFooter() {
     int width = Arrays.stream(Defect.values()).mapToInt(d -> d.cliName().length()).max().orElse(0);
@@ -138,8 +157,16 @@ public final class MockCommand {
     if (apps != null && apiKey != null) {
       throw usage("give either --apps or --api-key/--app-id, not both");
     }
+    if (dbUrl == null && (dbUser != null || dbPassword != null)) {
+      throw usage("--db-user and --db-password need --db-url");
+    }
+    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+      throw usage("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST[:PORT]/DB), got \""
+          + new DatabaseSettings(dbUrl, null, null).safeUrl() + "\"");
+    }
     return new MockSettings(port, seed, runs, data, apps, apiKey, appId, rateLimit, latencyMs,
-        failRate, failSeed == null ? seed : failSeed, Defects.of(defects));
+        failRate, failSeed == null ? seed : failSeed, Defects.of(defects),
+        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword));
   }
 
   private ParameterException usage(String message) {

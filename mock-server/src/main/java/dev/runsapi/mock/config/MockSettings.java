@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param runs size of the built-in dataset of the first app; every other app gets a quarter
  * @param failSeed seed of the {@code fail-rate} draws
+ * @param database the PostgreSQL store to use, or null for the in-memory one
  */
 public record MockSettings(
     int port,
@@ -22,7 +23,8 @@ public record MockSettings(
     long latencyMillis,
     double failRate,
     long failSeed,
-    Defects defects) {
+    Defects defects,
+    DatabaseSettings database) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
@@ -31,6 +33,14 @@ public record MockSettings(
 
   public MockSettings {
     dataFiles = List.copyOf(dataFiles);
+  }
+
+  /** Settings for the in-memory store. */
+  public MockSettings(int port, long seed, int runs, List<Path> dataFiles, Path appsFile,
+      String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
+      long failSeed, Defects defects) {
+    this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
+        failSeed, defects, null);
   }
 
   /** The built-in dataset size of an app other than the first. */

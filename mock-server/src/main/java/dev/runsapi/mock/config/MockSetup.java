@@ -23,17 +23,23 @@ public record MockSetup(MockSettings settings, Tenants tenants, RunStore store) 
     Tenants tenants = tenants(settings);
     List<String> apps = new ArrayList<>();
     tenants.all().forEach(t -> apps.addAll(t.apps()));
-    List<StoredRun> runs;
-    if (!settings.dataFiles().isEmpty()) {
-      runs = RunFiles.load(settings.dataFiles(), tenants);
-    } else {
-      runs = new ArrayList<>();
-      for (int i = 0; i < apps.size(); i++) {
-        int count = i == 0 ? settings.runs() : MockSettings.otherAppRuns(settings.runs());
-        runs.addAll(RunGenerator.generate(apps.get(i), settings.seed(), count));
-      }
+    if (settings.database() != null) {
+      return new MockSetup(settings, tenants, PostgresSetup.open(settings, tenants, apps));
     }
+    List<StoredRun> runs = settings.dataFiles().isEmpty()
+        ? builtInDataset(settings, apps)
+        : RunFiles.load(settings.dataFiles(), tenants);
     return new MockSetup(settings, tenants, new InMemoryRunStore(runs, apps, settings.defects()));
+  }
+
+  /** The seeded dataset: {@code --runs} for the first app, a quarter of that for each other. */
+  static List<StoredRun> builtInDataset(MockSettings settings, List<String> apps) {
+    List<StoredRun> runs = new ArrayList<>();
+    for (int i = 0; i < apps.size(); i++) {
+      int count = i == 0 ? settings.runs() : MockSettings.otherAppRuns(settings.runs());
+      runs.addAll(RunGenerator.generate(apps.get(i), settings.seed(), count));
+    }
+    return runs;
   }
 
   private static Tenants tenants(MockSettings settings) {

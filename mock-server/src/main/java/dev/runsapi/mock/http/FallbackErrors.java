@@ -1,5 +1,6 @@
 package dev.runsapi.mock.http;
 
+import dev.runsapi.mock.store.StoreUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +20,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class FallbackErrors extends ResponseEntityExceptionHandler {
+
+  /** The run store is out of reach (the database is down): the contract's 503, and try again. */
+  @ExceptionHandler(StoreUnavailableException.class)
+  public ResponseEntity<Object> unavailable(StoreUnavailableException e, WebRequest request) {
+    logger.warn(e.getMessage());
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "1");
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The run store is unreachable.");
+    return createResponseEntity(detail, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+  }
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Object> unexpected(Exception e, WebRequest request) {

@@ -1,0 +1,232 @@
+package dev.runsapi.mock.store.pg;
+
+import dev.runsapi.mock.config.ConfigException;
+import dev.runsapi.mock.store.StoredRun;
+import dev.runsapi.mock.store.StoredUser;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Loads runs with COPY, in one transaction: COPY into a temporary staging table, then {@code INSERT
+ * ... ON CONFLICT (app_id, id) DO NOTHING} into {@code runs}. So loading the same runs twice adds
+ * nothing the second time (a run already there is kept as it is), and a run PostgreSQL cannot hold
+ * stops the load with a message naming it, leaving nothing of that load behind.
+ */
+public final class PostgresRunLoader {
+  private static final Pattern COPY_LINE = Pattern.compile("COPY \\S+, line (\\d+)");
+  private static final DateTimeFormatter MONTH_ON =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS", Locale.ROOT);
+
+  private PostgresRunLoader() {}
+
+  /** How many runs a load added, and how many it found there already. */
+  public record Result(long added, long alreadyThere) {}
+
+  /** A run that PostgreSQL cannot hold as it is. */
+  private static final class Unstorable extends RuntimeException {
+    Unstorable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static Result load(DataSource dataSource, List<StoredRun> runs) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Result result = load(c, runs);
+        c.commit();
+        return result;
+      } catch (SQLException | IOException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (Unstorable e) {
+      throw new ConfigException(e.getMessage() + "; nothing of this load was stored");
+    } catch (SQLException | IOException e) {
+      // PGCopyOutputStream reports the server's refusal as an IOException around it
+      SQLException reason = serverError(e);
+      String why = reason == null ? e.getMessage() : reason.getMessage();
+      throw new ConfigException("cannot load runs into the database" + culprit(reason, runs) + ": "
+          + PostgresDatabase.firstLine(why) + "; nothing of this load was stored");
+    }
+  }
+
+  private static Result load(Connection c, List<StoredRun> runs) throws SQLException, IOException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL statement_timeout = 0"); // a large load may take its time
+      s.execute("CREATE TEMPORARY TABLE runs_load (LIKE runs) ON COMMIT DROP");
+    }
+    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("COPY runs_load (" + PostgresRunStore.COLUMNS + ") FROM STDIN (FORMAT text)");
+    try (PGCopyOutputStream stream = new PGCopyOutputStream(copy, 1 << 16);
+        Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+      StringBuilder row = new StringBuilder(1024);
+      for (StoredRun run : runs) {
+        row.setLength(0);
+        appendRow(row, run);
+        out.write(row.toString());
+      }
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      int added = s.executeUpdate("INSERT INTO runs (" + PostgresRunStore.COLUMNS + ") SELECT "
+          + PostgresRunStore.COLUMNS + " FROM runs_load ON CONFLICT (app_id, id) DO NOTHING");
+      return new Result(added, runs.size() - added);
+    }
+  }
+
+  /** The server's own error under the driver's wrapping ("Ending write to copy failed"), if any. */
+  private static SQLException serverError(Exception e) {
+    SQLException any = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
+        return p;
+      }
+      if (any == null && t instanceof SQLException sql) {
+        any = sql;
+      }
+    }
+    return any;
+  }
+
+  /** " (run "ID" of app "APP")" for the COPY line a server error names, if it names one. */
+  private static String culprit(SQLException e, List<StoredRun> runs) {
+    if (e == null) {
+      return "";
+    }
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      ServerErrorMessage server = p.getServerErrorMessage();
+      Matcher m = COPY_LINE.matcher(String.valueOf(server.getWhere()));
+      if (m.find()) {
+        int line = Integer.parseInt(m.group(1));
+        if (line >= 1 && line <= runs.size()) {
+          return " at " + name(runs.get(line - 1));
+        }
+      }
+    }
+    return "";
+  }
+
+  private static String name(StoredRun run) {
+    return "run \"" + run.id() + "\" of app \"" + run.appId() + "\"";
+  }
+
+  /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
+  private static void appendRow(StringBuilder row, StoredRun run) {
+    StoredUser user = run.user();
+    Long duration = run.durationMillis();
+    Object[] values = {
+      run.appId(), run.id(), run.sequence(), run.type(), run.name(), time(run.createdAt()),
+      time(run.endedAt()), duration, run.promptTokens(), run.completionTokens(),
+      arrayLiteral(run.tags()), run.input(), run.output(), run.error(), lower(run.input()),
+      lower(run.output()), lower(run.error()), user == null ? null : user.id(),
+      user == null ? null : time(user.createdAt()), user == null ? null : time(user.lastSeen()),
+      user == null ? null : UserProps.write(user.props()), run.cost().toPlainString()
+    };
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        row.append('\t');
+      }
+      Object value = values[i];
+      if (value == null) {
+        row.append("\\N");
+      } else {
+        String text = value.toString();
+        checkStorable(run, text);
+        escapeCopy(row, text);
+      }
+    }
+    row.append('\n');
+  }
+
+  /** PostgreSQL text is UTF-8 without U+0000; Java strings may hold both it and lone surrogates. */
+  private static void checkStorable(StoredRun run, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '\0') {
+        throw new Unstorable("cannot load " + name(run)
+            + " into the database: PostgreSQL text cannot hold the character U+0000");
+      }
+      if (Character.isHighSurrogate(ch) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
+        throw new Unstorable("cannot load " + name(run)
+            + " into the database: it holds an unpaired surrogate (not valid Unicode text)");
+      }
+    }
+  }
+
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(Locale.ROOT);
+  }
+
+  /** An instant as PostgreSQL reads it; years before 1 in its own "BC" form. */
+  private static String time(Instant instant) {
+    if (instant == null) {
+      return null;
+    }
+    ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+    if (utc.getYear() >= 1) {
+      return instant.toString();
+    }
+    // year 0 is 1 BC, -1 is 2 BC, ... (the same proleptic calendar, so Feb 29 stays)
+    return String.format(Locale.ROOT, "%04d-%s+00 BC", 1 - utc.getYear(), MONTH_ON.format(utc));
+  }
+
+  /** A text[] literal: every element quoted, with backslash and double quote escaped. */
+  private static String arrayLiteral(List<String> values) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append('"');
+      String value = values.get(i);
+      for (int j = 0; j < value.length(); j++) {
+        char ch = value.charAt(j);
+        if (ch == '"' || ch == '\\') {
+          out.append('\\');
+        }
+        out.append(ch);
+      }
+      out.append('"');
+    }
+    return out.append('}').toString();
+  }
+
+  private static void escapeCopy(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(ch);
+      }
+    }
+  }
+}

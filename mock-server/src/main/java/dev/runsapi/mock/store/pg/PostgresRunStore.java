@@ -1,0 +1,276 @@
+package dev.runsapi.mock.store.pg;
+
+import dev.runsapi.mock.config.DatabaseSettings;
+import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.query.SortOrder;
+import dev.runsapi.mock.store.RunPage;
+import dev.runsapi.mock.store.RunStore;
+import dev.runsapi.mock.store.StoreUnavailableException;
+import dev.runsapi.mock.store.StoredRun;
+import dev.runsapi.mock.store.StoredUser;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The runs in PostgreSQL ({@code --db-url}): the same answers as {@code InMemoryRunStore} to every
+ * query, by the same rules, in SQL. It implements the contract only (no deliberate defects).
+ *
+ * <ul>
+ *   <li>window: runs have whole milliseconds, so the bounds are rounded as the in-memory store
+ *       rounds them: start up, end down, to the millisecond; both inclusive;
+ *   <li>order: {@code created_at}, then {@code id} in byte order ({@code COLLATE "C"}, Java's
+ *       {@code String.compareTo} on the ids), both in the query's direction;
+ *   <li>search: the term lowered with {@code toLowerCase(Locale.ROOT)}, a literal substring (LIKE
+ *       with {@code % _ \} escaped) of input, output or error as lowered by Java at load;
+ *   <li>durations: whole milliseconds compared exactly with the bound (numeric); unfinished runs
+ *       have none and never match a duration bound;
+ *   <li>models exact, tags any ({@code &&}), types any; every query is of one app;
+ *   <li>total: told by the page itself when it is the last one, else {@code COUNT(*)} of the same
+ *       WHERE (the page then walks the (app_id, created_at, id) index in order and stops early).
+ * </ul>
+ */
+public final class PostgresRunStore implements RunStore, AutoCloseable {
+  static final String COLUMNS =
+      "app_id, id, seq, type, name, created_at, ended_at, duration_ms, prompt_tokens,"
+          + " completion_tokens, tags, input, output, error, input_lower, output_lower,"
+          + " error_lower, user_id, user_created_at, user_last_seen, user_props, cost";
+
+  /**
+   * What a query reads: timestamps as epoch milliseconds (exact, and right before year 1, where
+   * the driver's own date conversion is not).
+   */
+  private static final String READ_COLUMNS =
+      "app_id, id, seq, type, name, " + epochMillis("created_at") + ", " + epochMillis("ended_at")
+          + ", prompt_tokens, completion_tokens, tags, input, output, error, user_id, "
+          + epochMillis("user_created_at") + ", " + epochMillis("user_last_seen") + ", user_props, cost";
+
+  /** An instant given as epoch milliseconds, in SQL (exact: interval arithmetic in microseconds). */
+  private static final String AT_MILLIS = "(TIMESTAMPTZ 'epoch' + ? * INTERVAL '1 millisecond')";
+
+  private final PostgresDatabase database;
+  private final Set<String> knownApps;
+
+  PostgresRunStore(PostgresDatabase database, Collection<String> knownApps) {
+    this.database = database;
+    this.knownApps = Set.copyOf(knownApps);
+  }
+
+  /** Connects, migrates the schema, and serves the runs of the given apps. */
+  public static PostgresRunStore open(DatabaseSettings settings, Collection<String> knownApps) {
+    return new PostgresRunStore(PostgresDatabase.open(settings), knownApps);
+  }
+
+  DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /** Adds runs in one transaction (runs whose app and id are there already are kept as they are). */
+  public PostgresRunLoader.Result load(List<StoredRun> runs) {
+    return PostgresRunLoader.load(database.dataSource(), runs);
+  }
+
+  /** Whether the database holds no run at all. */
+  public boolean isEmpty() {
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM runs)")) {
+      r.next();
+      return r.getBoolean(1);
+    } catch (SQLException e) {
+      throw failure("count the runs", e);
+    }
+  }
+
+  @Override
+  public boolean hasApp(String appId) {
+    return knownApps.contains(appId);
+  }
+
+  @Override
+  public RunPage query(String appId, RunQuery query) {
+    Sql sql = new Sql(appId, query);
+    if (sql.matchesNothing) {
+      return new RunPage(List.of(), 0);
+    }
+    long offset = (long) query.page() * query.limit();
+    try (Connection c = database.dataSource().getConnection()) {
+      List<StoredRun> runs = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT " + READ_COLUMNS + " FROM runs WHERE "
+          + sql.where + " ORDER BY " + sql.orderBy() + " LIMIT ? OFFSET ?")) {
+        int next = sql.bind(s, c);
+        s.setInt(next++, query.limit());
+        s.setLong(next, offset);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            runs.add(read(r));
+          }
+        }
+      }
+      // a page that is neither full nor past the end tells the total by itself
+      boolean lastPage = runs.size() < query.limit() && (!runs.isEmpty() || offset == 0);
+      long total = lastPage ? offset + runs.size() : count(c, sql);
+      return new RunPage(List.copyOf(runs), total);
+    } catch (SQLException e) {
+      throw failure("query the runs", e);
+    }
+  }
+
+  private static long count(Connection c, Sql sql) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM runs WHERE " + sql.where)) {
+      sql.bind(s, c);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  static RuntimeException failure(String what, SQLException e) {
+    String message = "cannot " + what + " in PostgreSQL: " + PostgresDatabase.firstLine(e.getMessage());
+    return PostgresDatabase.isUnavailable(e)
+        ? new StoreUnavailableException(message, e)
+        : new IllegalStateException(message, e);
+  }
+
+  /** The WHERE clause of one query and its parameters. */
+  private static final class Sql {
+    private final StringBuilder where = new StringBuilder(
+        "app_id = ? AND created_at >= " + AT_MILLIS + " AND created_at <= " + AT_MILLIS);
+    private final List<Object> params = new ArrayList<>();
+    private final SortOrder order;
+    private boolean matchesNothing;
+
+    Sql(String appId, RunQuery query) {
+      this.order = query.order();
+      params.add(appId);
+      params.add(startMillis(query.startInclusive()));
+      params.add(query.endInclusive().toEpochMilli()); // floor: runs have whole milliseconds
+      if (!query.types().isEmpty()) {
+        where.append(" AND type = ANY (?)");
+        params.add(new TextArray(List.copyOf(query.types())));
+      }
+      if (!query.models().isEmpty()) {
+        where.append(" AND name = ANY (?)");
+        params.add(new TextArray(storable(query.models())));
+      }
+      if (!query.tags().isEmpty()) {
+        where.append(" AND tags && ?");
+        params.add(new TextArray(storable(query.tags())));
+      }
+      if (query.minDuration() != null) {
+        where.append(" AND duration_ms >= ?");
+        params.add(query.minDuration().movePointRight(3));
+      }
+      if (query.maxDuration() != null) {
+        where.append(" AND duration_ms <= ?");
+        params.add(query.maxDuration().movePointRight(3));
+      }
+      String search = query.search();
+      if (search != null && !search.isEmpty()) {
+        if (search.indexOf('\0') >= 0) {
+          matchesNothing = true; // PostgreSQL text cannot hold U+0000, so no run does
+        }
+        String pattern = "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
+        where.append(" AND (input_lower LIKE ? ESCAPE '\\' OR output_lower LIKE ? ESCAPE '\\'"
+            + " OR error_lower LIKE ? ESCAPE '\\')");
+        params.add(pattern);
+        params.add(pattern);
+        params.add(pattern);
+      }
+    }
+
+    /** The values PostgreSQL can hold (no U+0000); none left of some means nothing matches. */
+    private List<String> storable(List<String> values) {
+      List<String> kept = values.stream().filter(v -> v.indexOf('\0') < 0).toList();
+      if (kept.isEmpty()) {
+        matchesNothing = true;
+      }
+      return kept;
+    }
+
+    String orderBy() {
+      String direction = order == SortOrder.DESC ? " DESC" : " ASC";
+      return "created_at" + direction + ", id" + direction;
+    }
+
+    /** Sets the parameters; returns the index of the next one. */
+    int bind(PreparedStatement s, Connection c) throws SQLException {
+      int i = 1;
+      for (Object p : params) {
+        if (p instanceof TextArray array) {
+          Array sqlArray = c.createArrayOf("text", array.values.toArray());
+          s.setArray(i++, sqlArray);
+        } else if (p instanceof BigDecimal decimal) {
+          s.setBigDecimal(i++, decimal);
+        } else if (p instanceof Long millis) {
+          s.setLong(i++, millis);
+        } else {
+          s.setString(i++, (String) p);
+        }
+      }
+      return i;
+    }
+  }
+
+  private record TextArray(List<String> values) {}
+
+  /** The query's start rounded up to the millisecond, as runs have whole milliseconds. */
+  private static long startMillis(Instant start) {
+    return start.toEpochMilli() + (start.getNano() % 1_000_000 == 0 ? 0 : 1);
+  }
+
+  /** The column as epoch milliseconds, named COLUMN_ms (not the column's own name, so that ORDER
+   * BY created_at still means the indexed column). */
+  private static String epochMillis(String column) {
+    return "(EXTRACT(EPOCH FROM " + column + ") * 1000)::bigint AS " + column + "_ms";
+  }
+
+  /** A literal for LIKE ... ESCAPE '\': its wildcards and the escape character escaped. */
+  static String escapeLike(String term) {
+    StringBuilder out = new StringBuilder(term.length() + 8);
+    for (int i = 0; i < term.length(); i++) {
+      char ch = term.charAt(i);
+      if (ch == '%' || ch == '_' || ch == '\\') {
+        out.append('\\');
+      }
+      out.append(ch);
+    }
+    return out.toString();
+  }
+
+  private static StoredRun read(ResultSet r) throws SQLException {
+    String userId = r.getString("user_id");
+    StoredUser user = userId == null ? null
+        : new StoredUser(userId, instant(r, "user_created_at"), instant(r, "user_last_seen"),
+            UserProps.parse(r.getString("user_props")));
+    Array tags = r.getArray("tags");
+    List<String> tagList = List.of((String[]) tags.getArray());
+    tags.free();
+    return new StoredRun(r.getString("app_id"), r.getLong("seq"), r.getString("id"),
+        r.getString("type"), r.getString("name"), instant(r, "created_at"), instant(r, "ended_at"),
+        r.getLong("prompt_tokens"), r.getLong("completion_tokens"), tagList, r.getString("input"),
+        r.getString("output"), r.getString("error"), user, r.getBigDecimal("cost"));
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    long millis = r.getLong(column + "_ms");
+    return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

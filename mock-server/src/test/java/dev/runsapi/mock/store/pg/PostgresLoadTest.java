@@ -1,0 +1,137 @@
+package dev.runsapi.mock.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runsapi.mock.config.ConfigException;
+import dev.runsapi.mock.config.DatabaseSettings;
+import dev.runsapi.mock.config.Tenants;
+import dev.runsapi.mock.data.RunFiles;
+import dev.runsapi.mock.data.RunGenerator;
+import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.query.SortOrder;
+import dev.runsapi.mock.store.StoredRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading: one transaction per load, no duplicates on a second load, data kept across restarts. */
+@ExtendWith(PostgresExtension.class)
+class PostgresLoadTest {
+  private static final String APP = "app-acme";
+  private static final List<String> APPS = List.of("app-acme", "app-globex");
+
+  @TempDir Path dir;
+
+  private static String run(String id, String input) {
+    return "{\"id\":\"" + id + "\",\"type\":\"tool\",\"name\":\"web-search\","
+        + "\"createdAt\":\"2024-05-01T12:00:00.000Z\",\"endedAt\":\"2024-05-01T12:00:01.500Z\","
+        + "\"duration\":1.5,\"tokens\":{\"prompt\":0,\"completion\":0,\"total\":0},"
+        + "\"tags\":[\"beta\",\"a \\\"quoted\\\" {tag}\"],\"input\":" + input + ",\"output\":\"a\\tb\\\\c\\nd\","
+        + "\"error\":null,\"user\":{\"id\":\"u1\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+        + "\"lastSeen\":\"2024-05-01T00:00:00Z\",\"props\":{\"z\":1,\"a\":[1.50,null,true]}},\"cost\":0}";
+  }
+
+  private Path file(String name, String... lines) throws IOException {
+    return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+  }
+
+  private static List<StoredRun> all(PostgresRunStore store, String app) {
+    RunQuery query = new RunQuery(app, Instant.parse("-0100-01-01T00:00:00Z"),
+        Instant.parse("9999-12-31T23:59:59Z"), null, List.of(), List.of(), Set.of(), null, null,
+        1000, 0, SortOrder.ASC);
+    return store.query(app, query).runs();
+  }
+
+  @Test
+  void load_sameFileTwice_addsItsRunsOnce(EmbeddedPostgresServer pg) throws IOException, SQLException {
+    Path data = file("runs.ndjson", run("r1", "\"q1\""), run("r2", "\"q2\""), run("r3", "\"q3\""));
+    List<StoredRun> runs = RunFiles.load(List.of(data), Tenants.DEFAULT);
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "twice");
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      assertEquals(new PostgresRunLoader.Result(3, 0), store.load(runs));
+      assertEquals(new PostgresRunLoader.Result(0, 3),
+          store.load(RunFiles.load(List.of(data), Tenants.DEFAULT)));
+      assertEquals(3, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
+      assertEquals(PgTestSupport.comparable(runs), PgTestSupport.comparable(all(store, APP)),
+          "tabs, newlines, backslashes, quotes in tags and user props survive COPY");
+    }
+  }
+
+  @Test
+  void load_aRunPostgresCannotHold_leavesNothingOfThatLoad(EmbeddedPostgresServer pg)
+      throws IOException, SQLException {
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "rollback");
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      store.load(RunFiles.load(List.of(file("first.ndjson", run("a1", "\"x\""), run("a2", "\"y\""))),
+          Tenants.DEFAULT));
+      // valid JSON and a valid run, but PostgreSQL text cannot hold U+0000: found mid-COPY
+      Path second = file("second.ndjson", run("b1", "\"ok\""), run("b2", "\"ok\""),
+          run("b3", "\"nul \\u0000 here\""), run("b4", "\"ok\""));
+      List<StoredRun> runs = RunFiles.load(List.of(second), Tenants.DEFAULT);
+      ConfigException e = assertThrows(ConfigException.class, () -> store.load(runs));
+      assertTrue(e.getMessage().contains("run \"b3\" of app \"app-acme\""), e.getMessage());
+      assertTrue(e.getMessage().contains("U+0000"), e.getMessage());
+      assertEquals(List.of("a1", "a2"), all(store, APP).stream().map(StoredRun::id).toList());
+      assertEquals(2, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
+    }
+  }
+
+  @Test
+  void load_aRowTheDatabaseRefuses_namesItAndLeavesNothing(EmbeddedPostgresServer pg)
+      throws SQLException {
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "refused");
+    List<StoredRun> runs = new ArrayList<>(RunGenerator.generate(APP, 3, 50));
+    StoredRun good = runs.get(40);
+    // a name is NOT NULL in the table: COPY itself refuses the 41st line
+    runs.set(40, new StoredRun(good.appId(), good.sequence(), good.id(), good.type(), null,
+        good.createdAt(), good.endedAt(), good.promptTokens(), good.completionTokens(), good.tags(),
+        good.input(), good.output(), good.error(), good.user(), good.cost()));
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      ConfigException e = assertThrows(ConfigException.class, () -> store.load(runs));
+      assertTrue(e.getMessage().contains("run \"" + good.id() + "\" of app \"app-acme\""), e.getMessage());
+      assertTrue(e.getMessage().contains("nothing of this load was stored"), e.getMessage());
+      assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
+      assertTrue(store.isEmpty());
+    }
+  }
+
+  @Test
+  void open_again_keepsTheRunsOfEarlierLoads(EmbeddedPostgresServer pg) {
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "restart");
+    List<StoredRun> runs = RunGenerator.generate(APP, 11, 300);
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      assertTrue(store.isEmpty());
+      store.load(runs);
+    }
+    try (PostgresRunStore again = PostgresRunStore.open(db, APPS)) {
+      assertFalse(again.isEmpty());
+      List<StoredRun> sorted = new ArrayList<>(runs);
+      sorted.sort(dev.runsapi.mock.store.InMemoryRunStore.CONTRACT_ORDER);
+      assertEquals(PgTestSupport.comparable(sorted), PgTestSupport.comparable(all(again, APP)));
+      assertEquals(List.of(), all(again, "app-globex"));
+    }
+  }
+
+  @Test
+  void load_timesBeforeYearOne_comeBackTheSame(EmbeddedPostgresServer pg) {
+    StoredRun template = RunGenerator.generate(APP, 5, 1).get(0);
+    Instant ancient = Instant.parse("0000-02-29T23:59:59.999Z");
+    StoredRun old = new StoredRun(APP, 0, "old", template.type(), template.name(), ancient,
+        ancient.plusMillis(1500), 1, 2, List.of(), "in", null, null, null, template.cost());
+    try (PostgresRunStore store = PostgresRunStore.open(PgTestSupport.newDatabase(pg, "ancient"), APPS)) {
+      store.load(List.of(old));
+      assertEquals(List.of(old), all(store, APP));
+    }
+  }
+}
