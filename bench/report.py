@@ -114,5 +114,8 @@ L.append(f"| start to first answer | {int(machine['start_small_ms'])/1000:.2f} s
 L.append(f"| heap used after GC | {int(machine['heap_small_kib'])/1024:,.0f} MiB | {int(machine['heap_big_kib'])/1024:,.0f} MiB |")
 L.append(f"\nHeap per run: **{per_run:,.0f} bytes**; {big:,} runs fit in `-Xmx1g` (target: 1 GiB), answering "
          f"{int(machine['start_big_ms'])/1000:.1f} s after start (target ≤ 10 s).\n")
+analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
+if mode == "full" and os.path.exists(analysis):
+    L.append(open(analysis).read().rstrip() + "\n")
 os.makedirs(os.path.dirname(report), exist_ok=True)
 open(report, "w").write("\n".join(L) + "\n")

@@ -70,14 +70,21 @@ public final class TargetClient implements AutoCloseable {
         return base;
     }
 
-    /** Sends the request, waiting out 429s as their {@code Retry-After} says. */
+    /**
+     * Sends the request, waiting out 429s as their {@code Retry-After} says. After the first 429 it
+     * also paces itself a tenth below the rate the target let through in the second before, so that
+     * a rate-limited target is not hit again and again (each hit costs a whole {@code Retry-After}).
+     */
     public ApiResponse send(ApiRequest request) {
         while (true) {
+            pace();
             ApiResponse r = sendOnce(request);
             if (r.status() != 429) {
+                remember();
                 return r;
             }
             throttled.incrementAndGet();
+            learnPace();
             Duration wait = retryAfter(r).filter(d -> d.toSeconds() >= 1).orElse(policy.fallbackWait());
             if (wait.compareTo(policy.maxWait()) > 0) {
                 wait = policy.maxWait();
@@ -91,7 +98,47 @@ public final class TargetClient implements AutoCloseable {
         }
     }
 
-    /** Sends the request once; a 429 is answered as is. */
+    /** When the answers that were not 429 came, the last second's worth (nanoTime). */
+    private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+    /** Time between requests once throttled; 0 until the first 429. */
+    private long paceNanos;
+    private long nextSendNanos;
+    private final AtomicLong pacedMillis = new AtomicLong();
+
+    private synchronized void remember() {
+        long now = System.nanoTime();
+        recent.addLast(now);
+        while (now - recent.peekFirst() > 1_000_000_000L) {
+            recent.pollFirst();
+        }
+    }
+
+    private synchronized void learnPace() {
+        long now = System.nanoTime();
+        while (!recent.isEmpty() && now - recent.peekFirst() > 1_000_000_000L) {
+            recent.pollFirst();
+        }
+        long letThrough = Math.max(1, recent.size());
+        paceNanos = Math.max(paceNanos, 1_000_000_000L / letThrough * 11 / 10);
+    }
+
+    private void pace() {
+        long wait;
+        synchronized (this) {
+            if (paceNanos == 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            wait = nextSendNanos - now;
+            nextSendNanos = Math.max(now, nextSendNanos) + paceNanos;
+        }
+        if (wait > 0) {
+            sleep(Duration.ofNanos(wait));
+            pacedMillis.addAndGet(wait / 1_000_000);
+        }
+    }
+
+    /** Sends the request once; a 429 is answered as is, and no pacing applies (bursts are on purpose). */
     public ApiResponse sendOnce(ApiRequest request) {
         URI uri;
         try {
@@ -222,8 +269,9 @@ public final class TargetClient implements AutoCloseable {
         return throttled.get();
     }
 
+    /** Time spent waiting on the target's rate limit: 429s waited out, and pacing after them. */
     public long waitedMillis() {
-        return waitedMillis.get();
+        return waitedMillis.get() + pacedMillis.get();
     }
 
     @Override

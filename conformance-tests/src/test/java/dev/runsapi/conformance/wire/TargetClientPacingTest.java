@@ -1,0 +1,73 @@
+package dev.runsapi.conformance.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A target limited to 3 requests a second (a bucket of 3, like the mock's limiter): the client is
+ * throttled once, waits it out, and from then on paces itself below the rate, so the 429 stays
+ * the only one. Without pacing every fourth request would be one.
+ */
+class TargetClientPacingTest {
+    private HttpServer server;
+    private double tokens = 3;
+    private long last = System.nanoTime();
+    private int served;
+    private int refused;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/run", ex -> {
+            boolean allowed;
+            synchronized (this) {
+                long now = System.nanoTime();
+                tokens = Math.min(3, tokens + (now - last) / 1e9 * 3);
+                last = now;
+                allowed = tokens >= 1;
+                if (allowed) {
+                    tokens -= 1;
+                    served++;
+                } else {
+                    refused++;
+                }
+            }
+            byte[] body = (allowed ? "{}" : "{\"status\":429}").getBytes(StandardCharsets.UTF_8);
+            if (!allowed) {
+                ex.getResponseHeaders().add("Retry-After", "1");
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(allowed ? 200 : 429, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void send_afterTheFirst429_pacesBelowTheTargetsRate() {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (TargetClient client = new TargetClient(url, Duration.ofSeconds(5), RateLimitPolicy.defaults(),
+                new ContractValidator())) {
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, client.send(ApiRequest.of(java.util.List.of(Param.of("app_id", "a")))).status());
+            }
+            assertEquals(1, client.throttledCount(), "429s the client ran into");
+        }
+        assertEquals(10, served);
+        assertEquals(1, refused);
+    }
+}
