@@ -50,21 +50,26 @@ public final class RunFiles {
     int[][] lines = {new int[1024]}; // by sequence: the line a run starts on
     List<Long> fileStarts = new ArrayList<>(); // by file: the sequence of its first run
     Map<String, Map<String, StoredRun>> byAppAndId = new HashMap<>();
+    int expectedRuns = expectedRuns(files);
     RunRecordReader reader = new RunRecordReader(tenants.firstApp());
     for (int f = 0; f < files.size(); f++) {
       Path file = files.get(f);
       fileStarts.add((long) runs.size());
       read(file, reader, runs.size(), (run, line) -> {
-        String where = file + ":" + line;
-        if (tenants.byApp(run.appId()).isEmpty()) {
-          throw new ConfigException(where + ": app \"" + run.appId() + "\" belongs to no tenant");
+        Map<String, StoredRun> ids = byAppAndId.get(run.appId());
+        if (ids == null) {
+          if (tenants.byApp(run.appId()).isEmpty()) {
+            throw new ConfigException(file + ":" + line + ": app \"" + run.appId()
+                + "\" belongs to no tenant");
+          }
+          ids = new HashMap<>(expectedRuns);
+          byAppAndId.put(run.appId(), ids);
         }
-        StoredRun before =
-            byAppAndId.computeIfAbsent(run.appId(), k -> new HashMap<>()).putIfAbsent(run.id(), run);
+        StoredRun before = ids.putIfAbsent(run.id(), run);
         if (before != null) {
           int firstFile = fileOf(fileStarts, before.sequence());
-          throw new ConfigException(where + ": duplicate run id \"" + run.id() + "\" in app \""
-              + run.appId() + "\" (first at " + files.get(firstFile) + ":"
+          throw new ConfigException(file + ":" + line + ": duplicate run id \"" + run.id()
+              + "\" in app \"" + run.appId() + "\" (first at " + files.get(firstFile) + ":"
               + lines[0][(int) before.sequence()] + ")");
         }
         if (runs.size() == lines[0].length) {
@@ -75,6 +80,22 @@ public final class RunFiles {
       });
     }
     return runs;
+  }
+
+  /**
+   * A guess of the number of runs in the files (a run takes some 500 bytes), to size the map of
+   * ids once instead of growing it twenty times; bounded, so a guess never costs much.
+   */
+  private static int expectedRuns(List<Path> files) {
+    long bytes = 0;
+    for (Path file : files) {
+      try {
+        bytes += Files.size(file);
+      } catch (IOException e) {
+        return 16; // read() names the file that cannot be read
+      }
+    }
+    return (int) Math.min(1 << 22, Math.max(16, bytes / 400 * 4 / 3));
   }
 
   private static int fileOf(List<Long> fileStarts, long sequence) {

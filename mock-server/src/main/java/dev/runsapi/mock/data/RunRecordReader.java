@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,37 @@ final class RunRecordReader {
   private static final int COST = 12;
   private static final int APP_ID = 13;
   private static final Set<String> TYPES = Set.of("llm", "tool", "chain", "agent");
+  private static final List<String> TOKEN_FIELDS = List.of("prompt", "completion", "total");
+  private static final List<String> USER_FIELDS = List.of("id", "createdAt", "lastSeen", "props");
+
+  /**
+   * An object of which only some properties matter (tokens, user), read into slots rather than a
+   * map; the others are skipped. A missing property is a null slot.
+   */
+  private record Fields(List<String> names, Object[] values) {
+    static Fields read(JsonParser parser, List<String> names) {
+      Object[] values = new Object[names.size()];
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        int slot = names.indexOf(parser.currentName());
+        parser.nextToken();
+        if (slot < 0) {
+          parser.skipChildren();
+        } else {
+          values[slot] = value(parser);
+        }
+      }
+      return new Fields(names, values);
+    }
+
+    Object get(String name) {
+      return values[names.indexOf(name)];
+    }
+
+    boolean has(String name) {
+      return get(name) != null;
+    }
+  }
+
   /** A JSON null, told apart from a property that is missing (a null slot). */
   private static final Object NULL = new Object();
 
@@ -98,6 +128,10 @@ final class RunRecordReader {
       parser.nextToken();
       if (slot < 0) {
         parser.skipChildren();
+      } else if (slot == TOKENS && parser.currentToken() == JsonToken.START_OBJECT) {
+        slots[slot] = Fields.read(parser, TOKEN_FIELDS);
+      } else if (slot == USER && parser.currentToken() == JsonToken.START_OBJECT) {
+        slots[slot] = Fields.read(parser, USER_FIELDS);
       } else {
         slots[slot] = value(parser);
       }
@@ -181,7 +215,7 @@ final class RunRecordReader {
             + " but endedAt - createdAt is " + expected.toPlainString() + " s");
       }
     }
-    if (!(slots[TOKENS] instanceof Map<?, ?> tokens)) {
+    if (!(slots[TOKENS] instanceof Fields tokens)) {
       throw new BadRecord("\"tokens\" must be an object");
     }
     long prompt = count(tokens, "prompt");
@@ -244,7 +278,7 @@ final class RunRecordReader {
     return parsed.floor();
   }
 
-  private static long count(Map<?, ?> tokens, String field) {
+  private static long count(Fields tokens, String field) {
     if (!(tokens.get(field) instanceof Long value) || value < 0) {
       throw new BadRecord("\"tokens." + field + "\" must be an integer >= 0");
     }
@@ -256,12 +290,13 @@ final class RunRecordReader {
       throw new BadRecord("\"tags\" must be an array");
     }
     List<String> values = new ArrayList<>(tags.size());
-    Set<String> seen = new HashSet<>();
+    // a run has a handful of tags, looked through as a list; a set only for many
+    Set<String> seen = tags.size() > 16 ? new java.util.HashSet<>() : null;
     for (Object tag : tags) {
       if (!(tag instanceof String text) || text.isEmpty()) {
         throw new BadRecord("\"tags\" must hold non-empty strings");
       }
-      if (!seen.add(text)) {
+      if (seen != null ? !seen.add(text) : values.contains(text)) {
         throw new BadRecord("tag \"" + text + "\" is given twice");
       }
       values.add(text);
@@ -273,11 +308,11 @@ final class RunRecordReader {
     if (value == NULL) {
       return null;
     }
-    if (!(value instanceof Map<?, ?> user)) {
+    if (!(value instanceof Fields user)) {
       throw new BadRecord("\"user\" must be an object or null");
     }
-    for (String field : List.of("id", "createdAt", "lastSeen", "props")) {
-      if (!user.containsKey(field)) {
+    for (String field : USER_FIELDS) {
+      if (!user.has(field)) {
         throw new BadRecord("property \"user." + field + "\" is missing");
       }
     }

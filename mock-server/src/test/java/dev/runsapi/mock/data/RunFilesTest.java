@@ -158,4 +158,38 @@ class RunFilesTest {
     String broken = fails(line + "\n" + r2 + "\n{\"id\": \n" + r3 + "\n");
     assertTrue(broken.startsWith(dir.resolve("runs.json") + ":3: not valid JSON"), broken);
   }
+
+  /** Each rule of a run, broken alone in a one-line file: the message names what is wrong. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "\"tokens\":{\"prompt\":3,\"completion\":4,\"total\":7}|\"tokens\":7|\"tokens\" must be an object",
+    "\"prompt\":3|\"prompt\":3.5|\"tokens.prompt\" must be an integer >= 0",
+    "\"prompt\":3|\"prompt\":-3|\"tokens.prompt\" must be an integer >= 0",
+    ",\"total\":7|,\"extra\":1|\"tokens.total\" must be an integer >= 0",
+    "\"props\":{|\"other\":{|property \"user.props\" is missing",
+    "\"user\":{\"id\":\"u\"|\"user\":{\"id\":\"\"|user: \"id\" must not be empty",
+    "\"lastSeen\":\"2024-05-01T00:00:00.000Z\"|\"lastSeen\":\"soon\"|user: \"lastSeen\" is not an RFC 3339 date-time",
+    "\"duration\":0.250|\"duration\":0.25001|\"duration\" is 0.25001 but endedAt - createdAt is 0.250 s",
+    "\"duration\":0.250|\"duration\":\"0.250\"|\"duration\" must be a number when \"endedAt\" is set",
+    "\"tags\":[]|\"tags\":[\"a\",\"b\",\"a\"]|tag \"a\" is given twice",
+    "\"tags\":[]|\"tags\":[\"a\",7]|\"tags\" must hold non-empty strings",
+    "\"tags\":[]|\"tags\":{}|\"tags\" must be an array",
+    "\"cost\":0.0001|\"cost\":-1|\"cost\" must be a number >= 0",
+    "\"id\":\"r1\"|\"id\":\"r1\",\"appId\":\"\"|\"appId\" must not be empty",
+    "\"type\":\"llm\"|\"type\":null|\"type\" must be a string",
+    "\"output\":null|\"output\":false|\"output\" must be a string",
+  })
+  void load_eachBrokenRule_isNamed(String from, String to, String expected) throws IOException {
+    String line = RUN.replace("\n", "");
+    assertTrue(line.contains(from), from);
+    String message = fails(line.replace(from, to));
+    assertTrue(message.contains(expected), message);
+    assertTrue(message.startsWith(dir.resolve("runs.json") + ":1"), message);
+  }
+
+  @Test
+  void load_lineThatIsNotAnObject_isNamed() throws IOException {
+    assertTrue(fails("[1, 2]\n").contains("runs.json:1: a run must be a JSON object"));
+    assertTrue(fails("\"run\"\n").contains("runs.json:1: a run must be a JSON object"));
+  }
 }
