@@ -49,19 +49,25 @@ final class RunRecordReader {
   private static final Set<String> TYPES = Set.of("llm", "tool", "chain", "agent");
   private static final List<String> TOKEN_FIELDS = List.of("prompt", "completion", "total");
   private static final List<String> USER_FIELDS = List.of("id", "createdAt", "lastSeen", "props");
+  private static final Map<String, List<String>> NESTED =
+      Map.of("tokens", TOKEN_FIELDS, "user", USER_FIELDS);
 
   /**
    * An object of which only some properties matter (tokens, user), read into slots rather than a
    * map; the others are skipped. A missing property is a null slot.
    */
   private record Fields(List<String> names, Object[] values) {
-    static Fields read(JsonParser parser, List<String> names) {
+    /** {@code nested}: properties that are themselves read into slots when they are objects. */
+    static Fields read(JsonParser parser, List<String> names, Map<String, List<String>> nested) {
       Object[] values = new Object[names.size()];
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-        int slot = names.indexOf(parser.currentName());
+        String name = parser.currentName();
+        int slot = names.indexOf(name);
         parser.nextToken();
         if (slot < 0) {
           parser.skipChildren();
+        } else if (nested.containsKey(name) && parser.currentToken() == JsonToken.START_OBJECT) {
+          values[slot] = read(parser, nested.get(name), Map.of());
         } else {
           values[slot] = value(parser);
         }
@@ -122,20 +128,7 @@ final class RunRecordReader {
       parser.skipChildren();
       throw new BadRecord("a run must be a JSON object");
     }
-    Object[] slots = new Object[PROPERTIES.size()];
-    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      int slot = PROPERTIES.indexOf(parser.currentName());
-      parser.nextToken();
-      if (slot < 0) {
-        parser.skipChildren();
-      } else if (slot == TOKENS && parser.currentToken() == JsonToken.START_OBJECT) {
-        slots[slot] = Fields.read(parser, TOKEN_FIELDS);
-      } else if (slot == USER && parser.currentToken() == JsonToken.START_OBJECT) {
-        slots[slot] = Fields.read(parser, USER_FIELDS);
-      } else {
-        slots[slot] = value(parser);
-      }
-    }
+    Object[] slots = Fields.read(parser, PROPERTIES, NESTED).values();
     try {
       return run(slots, sequence);
     } catch (BadRecord e) {
