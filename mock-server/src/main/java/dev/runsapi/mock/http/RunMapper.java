@@ -8,6 +8,7 @@ import dev.runsapi.server.model.RunType;
 import dev.runsapi.server.model.Tokens;
 import dev.runsapi.server.model.User;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -17,14 +18,15 @@ final class RunMapper {
   private RunMapper() {}
 
   static Run toApi(StoredRun run) {
-    Long millis = run.durationMillis();
+    Instant endedAt = run.endedAt();
     return new Run(
         run.id(),
         RunType.fromValue(run.type()),
         run.name(),
         utc(run.createdAt()),
-        utc(run.endedAt()),
-        millis == null ? null : Decimals.seconds(millis),
+        utc(endedAt),
+        endedAt == null ? null
+            : Decimals.seconds(endedAt.toEpochMilli() - run.createdAt().toEpochMilli()),
         new Tokens(run.promptTokens(), run.completionTokens(),
             run.promptTokens() + run.completionTokens()),
         new LinkedHashSet<>(run.tags()),
@@ -43,7 +45,9 @@ final class RunMapper {
     return new User(user.id(), utc(user.createdAt()), utc(user.lastSeen()), user.props());
   }
 
+  /** The instant at UTC, built without {@code ZoneOffset.getRules()}, which allocates per call. */
   private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(
+        instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
   }
 }
