@@ -114,6 +114,15 @@ L.append(f"| start to first answer | {int(machine['start_small_ms'])/1000:.2f} s
 L.append(f"| heap used after GC | {int(machine['heap_small_kib'])/1024:,.0f} MiB | {int(machine['heap_big_kib'])/1024:,.0f} MiB |")
 L.append(f"\nHeap per run: **{per_run:,.0f} bytes**; {big:,} runs fit in `-Xmx1g` (target: 1 GiB), answering "
          f"{int(machine['start_big_ms'])/1000:.1f} s after start (target ≤ 10 s).\n")
+profiles = [os.path.join(out, f) for f in ("profile-http.md", "profile-load.md")]
+if any(os.path.exists(p) for p in profiles):
+    L.append("## 4. Where the time goes (JFR)\n")
+    L.append("Recorded by the same run (`jcmd JFR.start` under the same wrk load; a separate, untimed start "
+             "with `-XX:StartFlightRecording`), summarised by `bench/jfr_top.py`; the `.jfr` files stay in "
+             "`bench/target/full/` for JDK Mission Control.\n")
+    for p in profiles:
+        if os.path.exists(p):
+            L.append(open(p).read().rstrip() + "\n")
 analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
 if mode == "full" and os.path.exists(analysis):
     L.append(open(analysis).read().rstrip() + "\n")
