@@ -7,7 +7,9 @@ import dev.runsapi.mock.query.SortOrder;
 import dev.runsapi.mock.store.InMemoryRunStore;
 import dev.runsapi.mock.store.RunPage;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,6 +35,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class StoreQueryBenchmark {
   static final String APP = "app-acme";
+  static final long SEED = 42;
   static final Instant MONTH_START = RunGenerator.EPOCH;
   static final Instant MONTH_END = MONTH_START.plusMillis(RunGenerator.SPAN_MILLIS);
 
@@ -51,14 +54,27 @@ public class StoreQueryBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    store = new InMemoryRunStore(RunGenerator.generate(APP, 42, runs), List.of(APP), Defects.none());
-    selective = query(SELECTIVE_START, selectiveEnd(runs), List.of(), List.of(), Set.of(), 50, 0);
-    broad = query(MONTH_START, MONTH_END, List.of("gpt-4o", "claude-3-5-sonnet", "mistral-large"),
-        List.of("production", "beta"), Set.of("llm", "tool"), 50, 0);
+    store = new InMemoryRunStore(RunGenerator.generate(APP, SEED, runs), List.of(APP), Defects.none());
+    Map<String, RunQuery> queries = queries(runs);
+    selective = queries.get("selectiveWindow");
+    broad = queries.get("broadFilters");
+    deepPage = queries.get("deepPage");
+    broadTotal = queries.get("totalOfBroadFilter");
+  }
+
+  /** The measured queries by benchmark name, for a dataset of {@code runs} runs of {@link #APP}. */
+  static Map<String, RunQuery> queries(int runs) {
+    Map<String, RunQuery> queries = new LinkedHashMap<>();
+    queries.put("selectiveWindow",
+        query(SELECTIVE_START, selectiveEnd(runs), List.of(), List.of(), Set.of(), 50, 0));
+    queries.put("broadFilters", query(MONTH_START, MONTH_END,
+        List.of("gpt-4o", "claude-3-5-sonnet", "mistral-large"), List.of("production", "beta"),
+        Set.of("llm", "tool"), 50, 0));
     // the middle of the whole range, 100 a page: the store still scans and keeps every run before it
-    deepPage = query(MONTH_START, MONTH_END, List.of(), List.of(), Set.of(), 100, runs / 200);
-    broadTotal = query(MONTH_START, MONTH_END, List.of(), List.of("production", "beta", "eval"),
-        Set.of("llm", "tool", "chain"), 1, 0);
+    queries.put("deepPage", query(MONTH_START, MONTH_END, List.of(), List.of(), Set.of(), 100, runs / 200));
+    queries.put("totalOfBroadFilter", query(MONTH_START, MONTH_END, List.of(),
+        List.of("production", "beta", "eval"), Set.of("llm", "tool", "chain"), 1, 0));
+    return queries;
   }
 
   static Instant selectiveEnd(int runs) {

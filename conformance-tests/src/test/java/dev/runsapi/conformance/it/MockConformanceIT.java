@@ -15,21 +15,29 @@ class MockConformanceIT {
     @Test
     void defaultRunAgainstTheShippedMock_passesEveryCheckWithin60sAndAtLeast500Queries() throws Exception {
         try (MockServerProcess mock = MockServerProcess.start()) {
-            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("mock")));
-            assertEquals(0, run.exitCode(), run.describe());
-            assertTrue(run.closingLine().matches("\\d+ passed, 0 failed, 1 skipped"), run.describe());
-            assertEquals("SKIPPED", run.verdict("rate-limit").orElseThrow(), "rate-limit is opt-in");
-            for (String check : List.of("response-schema", "filter-type", "filter-models", "filter-tags", "filter-search",
-                    "filter-duration", "filter-time-window", "filter-combined", "pagination", "pagination-defaults",
-                    "ordering", "errors-validation", "errors-auth", "tenant-isolation", "errors-precedence",
-                    "errors-body", "robustness")) {
-                assertEquals("PASSED", run.verdict(check).orElse("absent"), check + "\n" + run.describe());
-            }
-            assertTrue(run.generatedQueries() >= 500, "generated queries: " + run.generatedQueries());
-            assertTrue(run.millis() < 60_000, "took " + run.millis() + " ms including JVM start");
-            assertTrue(REPORTS.resolve("mock/allure-results").toFile().list().length > 0, "allure results written");
-            assertTrue(REPORTS.resolve("mock/junit-xml/TEST-junit-jupiter.xml").toFile().isFile(), "junit xml written");
+            assertDefaultRunIsGreen(mock, REPORTS.resolve("mock"));
         }
+    }
+
+    /**
+     * The suite's default run against {@code mock}: exit 0, every check but the opt-in rate-limit passed, at
+     * least 500 generated queries, under 60 s, and its reports written to {@code reportDir}.
+     */
+    static void assertDefaultRunIsGreen(MockServerProcess mock, Path reportDir) throws Exception {
+        SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, reportDir));
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.closingLine().matches("\\d+ passed, 0 failed, 1 skipped"), run.describe());
+        assertEquals("SKIPPED", run.verdict("rate-limit").orElseThrow(), "rate-limit is opt-in");
+        for (String check : List.of("response-schema", "filter-type", "filter-models", "filter-tags", "filter-search",
+                "filter-duration", "filter-time-window", "filter-combined", "pagination", "pagination-defaults",
+                "ordering", "errors-validation", "errors-auth", "tenant-isolation", "errors-precedence",
+                "errors-body", "robustness")) {
+            assertEquals("PASSED", run.verdict(check).orElse("absent"), check + "\n" + run.describe());
+        }
+        assertTrue(run.generatedQueries() >= 500, "generated queries: " + run.generatedQueries());
+        assertTrue(run.millis() < 60_000, "took " + run.millis() + " ms including JVM start");
+        assertTrue(reportDir.resolve("allure-results").toFile().list().length > 0, "allure results written");
+        assertTrue(reportDir.resolve("junit-xml/TEST-junit-jupiter.xml").toFile().isFile(), "junit xml written");
     }
 
     @Test

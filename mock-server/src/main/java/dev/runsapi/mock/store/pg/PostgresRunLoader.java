@@ -51,6 +51,9 @@ public final class PostgresRunLoader {
   static Result load(DataSource dataSource, List<StoredRun> runs) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      // the INSERT of a large load (1,000,000 runs: minutes of index building) sends nothing back
+      // until it ends: the pool's silent-socket limit would cut it; the pool restores it afterwards
+      c.setNetworkTimeout(Runnable::run, 0);
       try {
         Result result = load(c, runs);
         c.commit();

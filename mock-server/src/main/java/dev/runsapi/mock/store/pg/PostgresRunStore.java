@@ -104,14 +104,11 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
     if (sql.matchesNothing) {
       return new RunPage(List.of(), 0);
     }
-    long offset = (long) query.page() * query.limit();
+    long offset = offset(query);
     try (Connection c = database.dataSource().getConnection()) {
       List<StoredRun> runs = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT " + READ_COLUMNS + " FROM runs WHERE "
-          + sql.where + " ORDER BY " + sql.orderBy() + " LIMIT ? OFFSET ?")) {
-        int next = sql.bind(s, c);
-        s.setInt(next++, query.limit());
-        s.setLong(next, offset);
+      try (PreparedStatement s = c.prepareStatement(sql.page())) {
+        sql.bindPage(s, c, query);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             runs.add(read(r));
@@ -127,8 +124,42 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
     }
   }
 
+  private static long offset(RunQuery query) {
+    return (long) query.page() * query.limit();
+  }
+
+  /**
+   * {@code EXPLAIN (ANALYZE, BUFFERS)} of the two statements {@link #query} may send for this
+   * query, with its parameters bound: the page, then the count (which {@code query} skips when the
+   * page is the last one). For measuring plans (bench's PgScale); the queries are really run.
+   */
+  public String explain(String appId, RunQuery query) {
+    Sql sql = new Sql(appId, query);
+    String explain = "EXPLAIN (ANALYZE, BUFFERS) ";
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement page = c.prepareStatement(explain + sql.page());
+        PreparedStatement count = c.prepareStatement(explain + sql.count())) {
+      sql.bindPage(page, c, query);
+      sql.bind(count, c);
+      return "-- page: " + sql.page() + "\n" + lines(page) + "\n-- count: " + sql.count() + "\n"
+          + lines(count);
+    } catch (SQLException e) {
+      throw failure("explain the query", e);
+    }
+  }
+
+  private static String lines(PreparedStatement s) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.append(r.getString(1)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   private static long count(Connection c, Sql sql) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM runs WHERE " + sql.where)) {
+    try (PreparedStatement s = c.prepareStatement(sql.count())) {
       sql.bind(s, c);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -198,6 +229,22 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
         matchesNothing = true;
       }
       return kept;
+    }
+
+    /** The page statement: its parameters are those of {@link #bindPage}. */
+    String page() {
+      return "SELECT " + READ_COLUMNS + " FROM runs WHERE " + where + " ORDER BY " + orderBy()
+          + " LIMIT ? OFFSET ?";
+    }
+
+    String count() {
+      return "SELECT COUNT(*) FROM runs WHERE " + where;
+    }
+
+    void bindPage(PreparedStatement s, Connection c, RunQuery query) throws SQLException {
+      int next = bind(s, c);
+      s.setInt(next++, query.limit());
+      s.setLong(next, offset(query));
     }
 
     String orderBy() {

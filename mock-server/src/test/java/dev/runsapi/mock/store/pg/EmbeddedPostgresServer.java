@@ -39,7 +39,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * DefaultPostgresBinaryResolver}) and runs the programs itself: as the current user normally, and
  * as root through {@code setpriv --reuid=nobody --regid=nogroup --clear-groups} (util-linux, on
  * every Debian), with the binaries readable by everyone and the data directory owned by nobody.
- * The server is a child process of the JVM: {@link #close()} stops it, and so does a shutdown hook
+ * The server is a child process of the JVM: {@link #close()} stops it and deletes its directory, and so does a shutdown hook
  * if a test run ends without closing it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -57,7 +57,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     this.root = root;
     this.asRoot = asRoot;
     this.port = port;
-    this.shutdownHook = new Thread(this::stopProcess, "embedded-postgres-stop");
+    this.shutdownHook = new Thread(this::stopAndDelete, "embedded-postgres-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -252,8 +252,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // closed while the JVM shuts down (Ctrl-C, SIGTERM): the hook does the same
+    }
+    stopAndDelete();
+  }
+
+  /** Once at a time: close() and the shutdown hook may both get here when the JVM is stopped. */
+  private synchronized void stopAndDelete() {
     stopProcess();
-    Runtime.getRuntime().removeShutdownHook(shutdownHook);
     deleteQuietly(root);
   }
 
@@ -284,13 +293,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
+          Files.deleteIfExists(file);
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
+          Files.deleteIfExists(d);
           return FileVisitResult.CONTINUE;
         }
       });

@@ -134,4 +134,22 @@ class PostgresLoadTest {
       assertEquals(List.of(old), all(store, APP));
     }
   }
+
+  @Test
+  void explain_showsThePlansOfThePageAndTheCountTheStoreSends(EmbeddedPostgresServer pg) {
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "explain");
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      store.load(RunGenerator.generate(APP, 7, 50));
+      RunQuery query = new RunQuery(APP, RunGenerator.EPOCH, Instant.parse("2024-06-01T00:00:00Z"), "a",
+          List.of(), List.of("beta"), Set.of(), null, null, 10, 2, SortOrder.DESC);
+      String plans = store.explain(APP, query);
+      assertTrue(plans.startsWith("-- page: SELECT "), plans);
+      assertTrue(plans.contains("ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"), plans);
+      assertTrue(plans.contains("-- count: SELECT COUNT(*) FROM runs WHERE app_id = ?"), plans);
+      assertTrue(plans.contains("tags && ?") && plans.contains("input_lower LIKE ?"), plans);
+      assertEquals(2, plans.lines().filter(l -> l.startsWith("Execution Time:")).count(),
+          "both were run (ANALYZE)\n" + plans);
+      assertTrue(plans.contains("Buffers:"), plans);
+    }
+  }
 }
