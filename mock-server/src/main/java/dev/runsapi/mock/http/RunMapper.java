@@ -11,17 +11,30 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /** Stored runs into the generated API model. */
 final class RunMapper {
+  /** The generated {@code RunType.fromValue} copies {@code values()} on every call. */
+  private static final Map<String, RunType> TYPES = new HashMap<>();
+
+  static {
+    for (RunType type : RunType.values()) {
+      TYPES.put(type.getValue(), type);
+    }
+  }
+
   private RunMapper() {}
 
   static Run toApi(StoredRun run) {
     Instant endedAt = run.endedAt();
     return new Run(
         run.id(),
-        RunType.fromValue(run.type()),
+        TYPES.get(run.type()),
         run.name(),
         utc(run.createdAt()),
         utc(endedAt),
@@ -29,7 +42,7 @@ final class RunMapper {
             : Decimals.seconds(endedAt.toEpochMilli() - run.createdAt().toEpochMilli()),
         new Tokens(run.promptTokens(), run.completionTokens(),
             run.promptTokens() + run.completionTokens()),
-        new LinkedHashSet<>(run.tags()),
+        new DistinctList(run.tags()),
         run.input(),
         run.output(),
         run.error(),
@@ -49,5 +62,32 @@ final class RunMapper {
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(
         instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
+  }
+
+  /**
+   * A run's tags as the {@code Set} the generated model wants, read through the stored list: they
+   * are distinct already (the store checks it), so no hash table is built per run and answer.
+   */
+  static final class DistinctList extends AbstractSet<String> {
+    private final List<String> values;
+
+    DistinctList(List<String> values) {
+      this.values = values;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return values.iterator();
+    }
+
+    @Override
+    public int size() {
+      return values.size();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return values.contains(o);
+    }
   }
 }

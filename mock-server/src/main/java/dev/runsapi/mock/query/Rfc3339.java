@@ -1,10 +1,7 @@
 package dev.runsapi.mock.query;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -74,14 +71,13 @@ public final class Rfc3339 {
     } else {
       return Optional.empty();
     }
-    boolean leap = second == 60;
-    LocalDateTime local;
-    try {
-      local = LocalDateTime.of(year, month, day, hour, minute, leap ? 59 : second);
-    } catch (DateTimeException e) {
+    if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23
+        || minute > 59 || second > 60) {
       return Optional.empty();
     }
-    long epochSecond = local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds + (leap ? 1 : 0);
+    // a leap second (:60) is read as the first instant of the next minute
+    long epochSecond = epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second
+        - offsetSeconds;
     int nanos = 0;
     for (int k = 0; k < 9; k++) {
       nanos = nanos * 10 + (k < fraction.length() ? fraction.charAt(k) - '0' : 0);
@@ -93,6 +89,28 @@ public final class Rfc3339 {
     Instant floor = Instant.ofEpochSecond(epochSecond, nanos);
     Instant ceiling = finer ? floor.plusNanos(1) : floor;
     return Optional.of(new ExactInstant(epochSecond, fraction, floor, ceiling));
+  }
+
+  private static boolean isLeap(int year) {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> isLeap(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days from 1970-01-01 to the date (proleptic Gregorian, year 0 to 9999), as LocalDate counts. */
+  private static long epochDay(int year, int month, int day) {
+    long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    total += (367L * month - 362) / 12 + day - 1;
+    if (month > 2) {
+      total -= isLeap(year) ? 1 : 2;
+    }
+    return total - 719_528; // days from 0000-01-01 to 1970-01-01
   }
 
   private static boolean isDigit(char c) {

@@ -114,6 +114,9 @@ public final class InMemoryRunStore implements RunStore {
   private static final class AppRuns {
     private final StoredRun[] sorted;
     private final long[] createdMillis;
+    private static final int STRIDE = 64;
+    /** createdMillis[0], createdMillis[STRIDE], createdMillis[2 * STRIDE], ... */
+    private final long[] strideStarts;
     private final String[][] loweredWhereNeeded;
     /** Per run: its type's bit, its name's number in {@code names}, its tags' bits in {@code tags}. */
     private final byte[] typeBit;
@@ -130,10 +133,14 @@ public final class InMemoryRunStore implements RunStore {
       typeBit = new byte[sorted.length];
       nameId = new int[sorted.length];
       tagBits = new long[sorted.length];
+      strideStarts = new long[(sorted.length + STRIDE - 1) / STRIDE];
       Map<String, String> lowered = new HashMap<>();
       for (int i = 0; i < sorted.length; i++) {
         StoredRun run = sorted[i];
         createdMillis[i] = run.createdAt().toEpochMilli();
+        if (i % STRIDE == 0) {
+          strideStarts[i / STRIDE] = createdMillis[i];
+        }
         typeBit[i] = (byte) typeBit(run.type());
         nameId[i] = names.computeIfAbsent(run.name(), k -> names.size());
         for (String tag : run.tags()) {
@@ -161,13 +168,27 @@ public final class InMemoryRunStore implements RunStore {
       return text == null ? null : lowered.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT));
     }
 
-    /** Index of the first run created at or after {@code millis}; the length when none is. */
+    /**
+     * Index of the first run created at or after {@code millis}; the length when none is. Two
+     * binary searches: over every {@link #STRIDE}th createdAt (small enough to stay in cache), then
+     * within one stride, so that a lookup touches a few cache lines rather than one per step.
+     */
     int firstAtOrAfter(long millis) {
-      int lo = 0;
-      int hi = createdMillis.length;
+      int j = lowerBound(strideStarts, 0, strideStarts.length, millis);
+      if (j == 0) {
+        return 0;
+      }
+      return lowerBound(createdMillis, (j - 1) * STRIDE + 1,
+          (int) Math.min(createdMillis.length, (long) j * STRIDE), millis);
+    }
+
+    /** The first index in [from, to) whose value is at least {@code key}; {@code to} when none is. */
+    private static int lowerBound(long[] values, int from, int to, long key) {
+      int lo = from;
+      int hi = to;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (createdMillis[mid] < millis) {
+        if (values[mid] < key) {
           lo = mid + 1;
         } else {
           hi = mid;

@@ -30,6 +30,11 @@ public record StoredRun(
 
   public StoredRun {
     tags = List.copyOf(tags);
+    for (int i = 1; i < tags.size(); i++) {
+      if (tags.subList(0, i).contains(tags.get(i))) {
+        throw new IllegalArgumentException("run " + id + ": tag \"" + tags.get(i) + "\" given twice");
+      }
+    }
   }
 
   /** {@code endedAt - createdAt} in milliseconds, or null while the run has not ended. */

@@ -49,4 +49,22 @@ class Rfc3339Test {
     assertEquals(zeros.floor(), zeros.ceiling());
     assertEquals(0, new java.math.BigDecimal("1714564800.5").compareTo(zeros.exact()));
   }
+
+  /** The hand-written date arithmetic against java.time, over random instants and offsets. */
+  @org.junit.jupiter.api.Test
+  void parse_randomDateTimes_agreeWithJavaTime() {
+    long seed = Long.getLong("rfc3339.seed", 5L);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    java.time.format.DateTimeFormatter format =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+    long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9998-12-31T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant = Instant.ofEpochSecond(random.nextLong(min, max), random.nextInt(1000) * 1_000_000L);
+      java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds(random.nextInt(-17, 18) * 3600
+          + (random.nextBoolean() ? 0 : 1800));
+      String text = format.format(instant.atOffset(offset));
+      assertEquals(instant, Rfc3339.parse(text).orElseThrow().floor(), "seed " + seed + ", " + text);
+    }
+  }
 }

@@ -71,4 +71,28 @@ class QuerySemanticsTest {
     }
     assertTrue(nonEmpty > 300, "the random queries should mostly find runs, found " + nonEmpty);
   }
+
+  /** Every window start over runs in ties of three, across the store's lookup strides. */
+  @Test
+  void query_everyWindowStart_findsExactlyTheRunsInside() {
+    java.time.Instant t0 = java.time.Instant.parse("2024-05-01T00:00:00Z");
+    List<StoredRun> runs = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      runs.add(new StoredRun(APP, i, String.format("r%04d", i), "llm", "m", t0.plusMillis(i / 3 * 7L),
+          null, 0, 0, List.of(), "x", null, null, null, java.math.BigDecimal.ZERO));
+    }
+    InMemoryRunStore store = new InMemoryRunStore(runs, List.of(APP), Defects.none());
+    for (int start = -5; start < 500 / 3 * 7 + 5; start++) {
+      java.time.Instant from = t0.plusMillis(start);
+      java.time.Instant to = from.plusMillis(20);
+      dev.runsapi.mock.query.RunQuery query = new dev.runsapi.mock.query.RunQuery(APP, from, to, null,
+          List.of(), List.of(), java.util.Set.of(), null, null, 1000, 0,
+          dev.runsapi.mock.query.SortOrder.ASC);
+      List<String> expected = runs.stream()
+          .filter(r -> !r.createdAt().isBefore(from) && !r.createdAt().isAfter(to))
+          .map(StoredRun::id).toList();
+      assertEquals(expected, store.query(APP, query).runs().stream().map(StoredRun::id).toList(),
+          "window from " + from);
+    }
+  }
 }
