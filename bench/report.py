@@ -64,9 +64,9 @@ L.append(f"\nOurs is **{ratio_wm:.2f}×** WireMock's throughput (target ≥ 1.5�
 L.append("## 2. The store's query path (JMH)\n")
 L.append(f"`StoreQueryBenchmark` (bench/src/main/java), JMH {jmh_opts}, average time per query in µs, "
          "on the built-in dataset (seed 42), which spreads its runs over May 2024 whatever their number. "
-         "Queries, all `order=desc`: *selectiveWindow* a window from 2024-05-15T12:00Z cut to hold about 20 runs "
-         "at every size (89 minutes at 10,000 runs, 54 seconds at 1,000,000: the answer stays the same size, "
-         "only finding it may grow), limit 50; "
+         "Queries, all `order=desc`: *selectiveWindow* a window from 2024-05-15T12:00Z to the createdAt of the "
+         "20th run from there, so that it holds 20 runs at every size (the answer stays the same, only finding "
+         "it may cost more), limit 50; "
          "*broadFilters* the whole month, three models, two tags, two types, limit 50; *deepPage* the whole "
          "month unfiltered, limit 100, the middle page; *totalOfBroadFilter* the whole month, three tags, three "
          "types, limit 1 (the cost of counting `total`).\n")

@@ -55,6 +55,7 @@ public final class PgScale {
         long t0 = System.nanoTime();
         PostgresRunLoader.Result loaded = store.load(data);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, RunQuery> queries = StoreQueryBenchmark.queries(data);
         data = null; // let the heap go before the queries
         System.out.printf("pg-scale: loaded %,d runs in %.1f s%n", loaded.added(), loadSeconds);
         t0 = System.nanoTime();
@@ -68,7 +69,7 @@ public final class PgScale {
         }
         double vacuumSeconds = (System.nanoTime() - t0) / 1e9;
         header(md, runs, loaded, loadSeconds, vacuumSeconds, size, version);
-        for (Map.Entry<String, RunQuery> q : StoreQueryBenchmark.queries(runs).entrySet()) {
+        for (Map.Entry<String, RunQuery> q : queries.entrySet()) {
           System.out.println("pg-scale: EXPLAIN " + q.getKey());
           md.append("\n## ").append(q.getKey()).append("\n\n").append(describe(q.getValue()))
               .append("\n\n```\n").append(store.explain(app, q.getValue())).append("```\n");

@@ -6,6 +6,7 @@ import dev.runsapi.mock.query.RunQuery;
 import dev.runsapi.mock.query.SortOrder;
 import dev.runsapi.mock.store.InMemoryRunStore;
 import dev.runsapi.mock.store.RunPage;
+import dev.runsapi.mock.store.StoredRun;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.openjdk.jmh.annotations.State;
  * The store's query path (what {@code GET /api/v1/run} costs without HTTP and JSON) at growing
  * dataset sizes. The built-in dataset spreads its runs over May 2024 whatever their number, so a
  * fixed window holds more runs as the dataset grows. The selective query is the one whose answer
- * does not grow with the data: its window, from noon on 15 May, is cut to hold about {@link
- * #SELECTIVE_RUNS} runs at every size (89 minutes at 10,000 runs, 54 seconds at 1,000,000), so
- * that what grows is only the cost of finding it. The other queries' answers grow with the data.
+ * does not grow with the data: its window starts at noon on 15 May and ends at the createdAt of the
+ * {@link #SELECTIVE_RUNS}th run from there, so that it holds the same number of runs at every size
+ * (a window of fixed length would hold 100 times more at 1,000,000 than at 10,000) and what grows
+ * is only the cost of finding them. The other queries' answers grow with the data.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +41,7 @@ public class StoreQueryBenchmark {
   static final Instant MONTH_START = RunGenerator.EPOCH;
   static final Instant MONTH_END = MONTH_START.plusMillis(RunGenerator.SPAN_MILLIS);
 
-  /** About how many runs the selective window holds, whatever the dataset's size. */
+  /** How many runs the selective window holds, whatever the dataset's size (more only on a tie). */
   static final int SELECTIVE_RUNS = 20;
   static final Instant SELECTIVE_START = Instant.parse("2024-05-15T12:00:00Z");
 
@@ -54,19 +56,21 @@ public class StoreQueryBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    store = new InMemoryRunStore(RunGenerator.generate(APP, SEED, runs), List.of(APP), Defects.none());
-    Map<String, RunQuery> queries = queries(runs);
+    List<StoredRun> data = RunGenerator.generate(APP, SEED, runs);
+    store = new InMemoryRunStore(data, List.of(APP), Defects.none());
+    Map<String, RunQuery> queries = queries(data);
     selective = queries.get("selectiveWindow");
     broad = queries.get("broadFilters");
     deepPage = queries.get("deepPage");
     broadTotal = queries.get("totalOfBroadFilter");
   }
 
-  /** The measured queries by benchmark name, for a dataset of {@code runs} runs of {@link #APP}. */
-  static Map<String, RunQuery> queries(int runs) {
+  /** The measured queries by benchmark name, for the generated runs of {@link #APP}. */
+  static Map<String, RunQuery> queries(List<StoredRun> data) {
+    int runs = data.size();
     Map<String, RunQuery> queries = new LinkedHashMap<>();
     queries.put("selectiveWindow",
-        query(SELECTIVE_START, selectiveEnd(runs), List.of(), List.of(), Set.of(), 50, 0));
+        query(SELECTIVE_START, selectiveEnd(data), List.of(), List.of(), Set.of(), 50, 0));
     queries.put("broadFilters", query(MONTH_START, MONTH_END,
         List.of("gpt-4o", "claude-3-5-sonnet", "mistral-large"), List.of("production", "beta"),
         Set.of("llm", "tool"), 50, 0));
@@ -77,8 +81,11 @@ public class StoreQueryBenchmark {
     return queries;
   }
 
-  static Instant selectiveEnd(int runs) {
-    return SELECTIVE_START.plusMillis(RunGenerator.SPAN_MILLIS * SELECTIVE_RUNS / runs);
+  /** The createdAt of the {@link #SELECTIVE_RUNS}th run at or after {@link #SELECTIVE_START}. */
+  static Instant selectiveEnd(List<StoredRun> data) {
+    return data.stream().map(StoredRun::createdAt).filter(t -> !t.isBefore(SELECTIVE_START))
+        .sorted().skip(SELECTIVE_RUNS - 1).findFirst()
+        .orElseThrow(() -> new IllegalStateException("fewer than " + SELECTIVE_RUNS + " runs after noon"));
   }
 
   static RunQuery query(Instant start, Instant end, List<String> models, List<String> tags,

@@ -211,19 +211,24 @@ public final class RunFiles {
     });
     Deque<Future<Parsed>> inFlight = new ArrayDeque<>();
     try {
-      byte[] carry = new byte[0];
+      byte[] carry = new byte[0]; // the start of a line the last block cut off: carry[from, to)
+      int carryFrom = 0;
+      int carryTo = 0;
       int lineNumber = 1;
       long next = sequence;
       boolean end = false;
       while (!end) {
-        byte[] chunk = in.readNBytes(BLOCK_BYTES);
-        end = chunk.length < BLOCK_BYTES;
-        byte[] data = carry.length == 0 ? chunk : concat(carry, chunk);
-        int cut = data.length;
-        if (!end) {
-          cut = lastIndexOf(data, (byte) '\n') + 1; // 0 when no line ends in it yet
-        }
-        carry = Arrays.copyOfRange(data, cut, data.length);
+        // one array per block, read into once: the block's bytes stay with its runs until parsed
+        int carried = carryTo - carryFrom;
+        byte[] data = new byte[carried + BLOCK_BYTES];
+        System.arraycopy(carry, carryFrom, data, 0, carried);
+        int read = in.readNBytes(data, carried, BLOCK_BYTES);
+        end = read < BLOCK_BYTES;
+        int length = carried + read;
+        int cut = end ? length : lastIndexOf(data, length, (byte) '\n') + 1; // 0: no line ends yet
+        carry = data;
+        carryFrom = cut;
+        carryTo = length;
         Block block = Block.cut(data, cut, lineNumber);
         lineNumber += block.newlines;
         if (block.count == 0) {
@@ -309,19 +314,13 @@ public final class RunFiles {
     return -1;
   }
 
-  private static int lastIndexOf(byte[] data, byte b) {
-    for (int i = data.length - 1; i >= 0; i--) {
+  private static int lastIndexOf(byte[] data, int length, byte b) {
+    for (int i = length - 1; i >= 0; i--) {
       if (data[i] == b) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 
   /** A block of runs and the lines they were on. */
