@@ -110,6 +110,17 @@ public final class PgScale {
         q.startInclusive(), q.endInclusive(), q.types(), q.models(), q.tags(), q.limit(), q.page(), q.order());
   }
 
+  /** The one-minute load average as the run starts: above 1, something else shared the cores. */
+  private static final String LOAD_BEFORE = loadAverage();
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   private static String machine() throws IOException {
     String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
         .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
@@ -118,6 +129,7 @@ public final class PgScale {
         .orElse("unknown memory");
     return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + mem + " RAM, "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-        + System.getProperty("java.version") + "; shared with another engineer's builds";
+        + System.getProperty("java.version") + "; load average " + LOAD_BEFORE
+        + " as the run started (above 1: something else shared the cores)";
   }
 }
