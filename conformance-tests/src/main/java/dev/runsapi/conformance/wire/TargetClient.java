@@ -108,18 +108,19 @@ public final class TargetClient implements AutoCloseable {
     private synchronized void remember() {
         long now = System.nanoTime();
         recent.addLast(now);
-        while (now - recent.peekFirst() > 1_000_000_000L) {
-            recent.pollFirst();
-        }
+        forgetOlderThanASecond(now);
     }
 
     private synchronized void learnPace() {
-        long now = System.nanoTime();
+        forgetOlderThanASecond(System.nanoTime());
+        long letThrough = Math.max(1, recent.size());
+        paceNanos = Math.max(paceNanos, 1_000_000_000L / letThrough * 11 / 10);
+    }
+
+    private void forgetOlderThanASecond(long now) {
         while (!recent.isEmpty() && now - recent.peekFirst() > 1_000_000_000L) {
             recent.pollFirst();
         }
-        long letThrough = Math.max(1, recent.size());
-        paceNanos = Math.max(paceNanos, 1_000_000_000L / letThrough * 11 / 10);
     }
 
     private void pace() {

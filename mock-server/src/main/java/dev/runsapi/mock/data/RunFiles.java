@@ -253,13 +253,11 @@ public final class RunFiles {
   private static final int BLOCK_BYTES = 1 << 20;
   private static final int PEEK_BYTES = 1 << 16;
 
-  /** Lines of one block of bytes: where each non-blank one starts and ends, and its number. */
+  /** Lines of one block of bytes: the number of each non-blank one. */
   private static final class Block {
     final byte[] data;
     int length;
     int firstLine;
-    int[] starts = new int[256];
-    int[] ends = new int[256];
     int[] numbers = new int[256];
     int count;
     int newlines;
@@ -281,7 +279,7 @@ public final class RunFiles {
           first++;
         }
         if (first < end) {
-          block.add(first, end, firstLine + block.newlines);
+          block.add(firstLine + block.newlines);
         }
         if (newline < 0) {
           break;
@@ -292,16 +290,11 @@ public final class RunFiles {
       return block;
     }
 
-    private void add(int start, int end, int number) {
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
+    private void add(int number) {
+      if (count == numbers.length) {
         numbers = Arrays.copyOf(numbers, count * 2);
       }
-      starts[count] = start;
-      ends[count] = end;
-      numbers[count] = number;
-      count++;
+      numbers[count++] = number;
     }
   }
 
@@ -323,6 +316,11 @@ public final class RunFiles {
     return -1;
   }
 
+  private static ConfigException notOneLine(Path file, int line) {
+    return new ConfigException(file + ":" + line
+        + ": not valid JSON: a run must be one JSON value on one line of its own");
+  }
+
   /** A block of runs and the lines they were on. */
   private record Parsed(StoredRun[] runs, int[] lines) {}
 
@@ -339,20 +337,17 @@ public final class RunFiles {
         parser.nextToken();
         int starts = block.firstLine - 1 + parser.currentTokenLocation().getLineNr();
         if (starts != line) {
-          throw new ConfigException(file + ":" + Math.min(starts, line)
-              + ": not valid JSON: a run must be one JSON value on one line of its own");
+          throw notOneLine(file, Math.min(starts, line));
         }
         runs[i] = record(file, line, parser, records, sequence + i);
         int ends = block.firstLine - 1 + parser.currentLocation().getLineNr();
         if (ends != line) {
-          throw new ConfigException(file + ":" + line
-              + ": not valid JSON: a run must be one JSON value on one line of its own");
+          throw notOneLine(file, line);
         }
       }
       if (parser.nextToken() != null) {
         line = block.firstLine - 1 + parser.currentTokenLocation().getLineNr();
-        throw new ConfigException(file + ":" + line
-            + ": not valid JSON: a run must be one JSON value on one line of its own");
+        throw notOneLine(file, line);
       }
     } catch (JacksonException e) {
       String why = e.getOriginalMessage(); // named by the line its run starts on

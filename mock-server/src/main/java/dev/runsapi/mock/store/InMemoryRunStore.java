@@ -227,13 +227,15 @@ public final class InMemoryRunStore implements RunStore {
     /** Defects asked once per query, not once per run. */
     private final boolean tagsMatchAll;
     private final boolean durationExclusive;
+    private final boolean searchCaseSensitive;
 
     Matcher(RunQuery query, AppRuns app) {
       this.query = query;
       String search = query.search();
+      searchCaseSensitive = defects.has(Defect.SEARCH_CASE_SENSITIVE);
       if (search == null || search.isEmpty()) {
         term = null;
-      } else if (defects.has(Defect.SEARCH_CASE_SENSITIVE)) {
+      } else if (searchCaseSensitive) {
         term = search;
       } else {
         term = search.toLowerCase(Locale.ROOT);
@@ -330,7 +332,7 @@ public final class InMemoryRunStore implements RunStore {
       if (term == null) {
         return true;
       }
-      if (defects.has(Defect.SEARCH_CASE_SENSITIVE)) {
+      if (searchCaseSensitive) {
         return contains(run.input()) || contains(run.output()) || contains(run.error());
       }
       if (likePattern != null) {
