@@ -2,6 +2,7 @@ package dev.runsapi.mock.query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -89,6 +90,55 @@ public final class Rfc3339 {
     Instant floor = Instant.ofEpochSecond(epochSecond, nanos);
     Instant ceiling = finer ? floor.plusNanos(1) : floor;
     return Optional.of(new ExactInstant(epochSecond, fraction, floor, ceiling));
+  }
+
+  private static final long FIRST_FORMATTED_SECOND = epochDay(0, 1, 1) * 86_400;
+  private static final long FIRST_UNFORMATTED_SECOND = (epochDay(9999, 12, 31) + 1) * 86_400;
+
+  /**
+   * Writes the instant in UTC as {@code yyyy-MM-ddTHH:mm:ss.fZ} into {@code text} from index 0,
+   * with {@code fractionDigits} digits of the fraction (rounded down; no dot when 0), and returns
+   * the length written; for years outside 0 to 9999 writes nothing and returns -1. By hand rather
+   * than with a {@code DateTimeFormatter}, which was a quarter of the cost of an answer (a page
+   * holds up to 4,000 timestamps) and a third of the cost of copying runs into PostgreSQL.
+   */
+  public static int formatUtc(Instant instant, int fractionDigits, char[] text) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_FORMATTED_SECOND || seconds >= FIRST_UNFORMATTED_SECOND) {
+      return -1;
+    }
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    int at = 19;
+    if (fractionDigits > 0) {
+      text[at++] = '.';
+      int fraction = instant.getNano();
+      for (int i = fractionDigits; i < 9; i++) {
+        fraction /= 10;
+      }
+      put(text, at, fraction, fractionDigits);
+      at += fractionDigits;
+    }
+    text[at++] = 'Z';
+    return at;
+  }
+
+  private static void put(char[] text, int at, int value, int digits) {
+    for (int i = at + digits - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private static boolean isLeap(int year) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +69,31 @@ class Rfc3339Test {
           + (random.nextBoolean() ? 0 : 1800));
       String text = format.format(instant.atOffset(offset));
       assertEquals(instant, Rfc3339.parse(text).orElseThrow().floor(), "seed " + seed + ", " + text);
+    }
+  }
+
+  @Test
+  void formatUtc_randomInstants_writesWhatTheFormatterWrites() {
+    long seed = Long.getLong("rfc3339.seed", 17L);
+    SplittableRandom random = new SplittableRandom(seed);
+    long min = Instant.parse("-0500-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+    long firstFormatted = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long lastFormatted = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant = Instant.ofEpochSecond(random.nextLong(min, max), random.nextInt(1_000_000_000));
+      int digits = random.nextInt(10);
+      char[] text = new char[30];
+      int length = Rfc3339.formatUtc(instant, digits, text);
+      String why = "seed " + seed + ", " + instant + " with " + digits + " digits";
+      if (instant.getEpochSecond() < firstFormatted || instant.getEpochSecond() > lastFormatted) {
+        assertEquals(-1, length, why);
+        continue;
+      }
+      DateTimeFormatter expected = DateTimeFormatter.ofPattern(
+          "uuuu-MM-dd'T'HH:mm:ss" + (digits == 0 ? "" : "." + "S".repeat(digits)) + "'Z'")
+          .withZone(ZoneOffset.UTC);
+      assertEquals(expected.format(instant), new String(text, 0, length), why);
     }
   }
 }
