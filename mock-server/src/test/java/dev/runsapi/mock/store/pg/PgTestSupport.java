@@ -37,6 +37,27 @@ final class PgTestSupport {
     }
   }
 
+  static void execute(DatabaseSettings db, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The definitions of the indexes on {@code runs}, by name (what the migrations made). */
+  static List<String> indexes(DatabaseSettings db) throws SQLException {
+    List<String> definitions = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'runs' ORDER BY indexname")) {
+      while (r.next()) {
+        definitions.add(r.getString(1));
+      }
+    }
+    return definitions;
+  }
+
   /**
    * The run with its user's props numbers as BigDecimal: Java's number classes (Integer from the
    * generator, BigInteger from a data file or the database) are not part of what a run is; the

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,11 +99,54 @@ class PostgresLoadTest {
         good.createdAt(), good.endedAt(), good.promptTokens(), good.completionTokens(), good.tags(),
         good.input(), good.output(), good.error(), good.user(), good.cost()));
     try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      List<String> indexes = PgTestSupport.indexes(db);
       ConfigException e = assertThrows(ConfigException.class, () -> store.load(runs));
       assertTrue(e.getMessage().contains("run \"" + good.id() + "\" of app \"app-acme\""), e.getMessage());
       assertTrue(e.getMessage().contains("nothing of this load was stored"), e.getMessage());
       assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
       assertTrue(store.isEmpty());
+      // the load into the empty table dropped the indexes to build them afterwards: they are back
+      assertEquals(indexes, PgTestSupport.indexes(db));
+    }
+  }
+
+  @Test
+  void load_intoAnEmptyTable_buildsTheSameIndexesAgain(EmbeddedPostgresServer pg)
+      throws SQLException {
+    DatabaseSettings db = PgTestSupport.newDatabase(pg, "bulk");
+    List<StoredRun> runs = RunGenerator.generate(APP, 9, 2000);
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      List<String> indexes = PgTestSupport.indexes(db);
+      assertEquals(6, indexes.size(), indexes.toString()); // the key, the window, tags, 3 x search
+      assertEquals(new PostgresRunLoader.Result(2000, 0), store.load(runs));
+      assertEquals(indexes, PgTestSupport.indexes(db));
+      assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM pg_index"
+          + " WHERE indrelid = 'runs'::regclass AND NOT (indisvalid AND indisready)"));
+      assertEquals(1, PgTestSupport.count(db, "SELECT COUNT(*) FROM pg_stat_user_tables"
+          + " WHERE relname = 'runs' AND last_analyze IS NOT NULL"), "the load analyzed the table");
+      // the second load goes beside the first: nothing added twice
+      assertEquals(new PostgresRunLoader.Result(0, 2000), store.load(runs));
+      assertEquals(2000, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
+    }
+  }
+
+  /**
+   * A million runs keep the server silent for longer than the pool's socket timeout (30 s) while
+   * it builds indexes or inserts; the load must not take that silence for a dead server. Here the
+   * timeout is 1 s and a trigger makes each load's write statement sleep 2 s.
+   */
+  @Test
+  void load_silentForLongerThanTheSocketTimeout_completes(EmbeddedPostgresServer pg) throws SQLException {
+    DatabaseSettings plain = PgTestSupport.newDatabase(pg, "silent");
+    DatabaseSettings db = new DatabaseSettings(plain.url() + "?socketTimeout=1", plain.user(), null);
+    List<StoredRun> runs = RunGenerator.generate(APP, 4, 30);
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      PgTestSupport.execute(plain, "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS"
+          + " $$BEGIN PERFORM pg_sleep(2); RETURN NULL; END$$;"
+          + " CREATE TRIGGER slow BEFORE INSERT ON runs FOR EACH STATEMENT EXECUTE FUNCTION slow()");
+      assertEquals(new PostgresRunLoader.Result(20, 0), store.load(runs.subList(0, 20))); // into the empty table
+      assertEquals(new PostgresRunLoader.Result(10, 20), store.load(runs)); // beside the runs there
+      assertEquals(30, all(store, APP).size());
     }
   }
 
@@ -132,6 +176,33 @@ class PostgresLoadTest {
     try (PostgresRunStore store = PostgresRunStore.open(PgTestSupport.newDatabase(pg, "ancient"), APPS)) {
       store.load(List.of(old));
       assertEquals(List.of(old), all(store, APP));
+    }
+  }
+
+  @Test
+  void load_millisecondTimesAcrossTheYears_comeBackTheSame(EmbeddedPostgresServer pg) {
+    long seed = Long.getLong("pg.times.seed", 23L);
+    SplittableRandom random = new SplittableRandom(seed);
+    StoredRun template = RunGenerator.generate(APP, 5, 1).get(0);
+    long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9999-12-30T00:00:00Z").getEpochSecond();
+    List<StoredRun> runs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      // runs hold millisecond instants; every other one a whole second
+      Instant created = Instant.ofEpochSecond(random.nextLong(min, max), i % 2 * random.nextInt(1000) * 1_000_000);
+      runs.add(new StoredRun(APP, i, "t" + i, template.type(), template.name(), created,
+          created.plusMillis(random.nextLong(86_400_000)), 1, 2, List.of(), "in",
+          null, null, null, template.cost()));
+    }
+    try (PostgresRunStore store = PostgresRunStore.open(PgTestSupport.newDatabase(pg, "times"), APPS)) {
+      store.load(runs);
+      List<StoredRun> sorted = new ArrayList<>(runs);
+      sorted.sort(dev.runsapi.mock.store.InMemoryRunStore.CONTRACT_ORDER);
+      List<StoredRun> back = all(store, APP);
+      assertEquals(sorted.size(), back.size(), "seed " + seed);
+      for (int i = 0; i < sorted.size(); i++) {
+        assertEquals(sorted.get(i), back.get(i), "seed " + seed + ", run " + i);
+      }
     }
   }
 
