@@ -1,6 +1,7 @@
 package dev.runsapi.mock.data;
 
 import dev.runsapi.mock.query.Rfc3339;
+import dev.runsapi.mock.query.RunTypes;
 import dev.runsapi.mock.store.Decimals;
 import dev.runsapi.mock.store.StoredRun;
 import dev.runsapi.mock.store.StoredUser;
@@ -46,7 +47,6 @@ final class RunRecordReader {
   private static final int USER = 11;
   private static final int COST = 12;
   private static final int APP_ID = 13;
-  private static final Set<String> TYPES = Set.of("llm", "tool", "chain", "agent");
   private static final List<String> TOKEN_FIELDS = List.of("prompt", "completion", "total");
   private static final List<String> USER_FIELDS = List.of("id", "createdAt", "lastSeen", "props");
   private static final Map<String, List<String>> NESTED =
@@ -183,8 +183,8 @@ final class RunRecordReader {
     String app = slots[APP_ID] == null ? defaultApp : canonical.of(text(slots[APP_ID], "appId"));
     String id = text(slots[ID], "id");
     String type = text(slots[TYPE], "type");
-    if (!TYPES.contains(type)) {
-      throw new BadRecord("\"type\" must be one of llm, tool, chain, agent, got \"" + type + "\"");
+    if (!RunTypes.isRunType(type)) {
+      throw new BadRecord("\"type\" must be " + RunTypes.ONE_OF + ", got \"" + type + "\"");
     }
     type = canonical.of(type);
     String name = canonical.of(string(slots[NAME], "name"));

@@ -37,8 +37,6 @@ public final class RunQueryParser {
       List.of(APP_ID, START_TIME, END_TIME, SEARCH, MODELS, TAGS, TYPE, MIN_DURATION, MAX_DURATION,
           LIMIT, PAGE, ORDER);
 
-  public static final Set<String> RUN_TYPES = Set.of("llm", "tool", "chain", "agent");
-
   private static final int MAX_APP_ID = 200;
   private static final int MAX_SEARCH = 1000;
   private static final int MAX_VALUES = 100;
@@ -179,8 +177,8 @@ public final class RunQueryParser {
     }
 
     private Set<String> types() {
-      return Set.copyOf(repeated(TYPE, value -> RUN_TYPES.contains(value) ? null
-          : "must be one of llm, tool, chain, agent, got " + quote(value)));
+      return Set.copyOf(repeated(TYPE, value -> RunTypes.isRunType(value) ? null
+          : "must be " + RunTypes.ONE_OF + ", got " + quote(value)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.runsapi.mock.store;
 import dev.runsapi.mock.defect.Defect;
 import dev.runsapi.mock.defect.Defects;
 import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.query.RunTypes;
 import dev.runsapi.mock.query.SortOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -198,11 +199,9 @@ public final class InMemoryRunStore implements RunStore {
     }
   }
 
-  /** The contract's run types, each with a bit of {@code AppRuns.typeBit}. */
-  private static final List<String> TYPES = List.of("llm", "tool", "chain", "agent");
-
+  /** A bit of {@code AppRuns.typeBit} for each of the contract's run types. */
   private static int typeBit(String type) {
-    int index = TYPES.indexOf(type);
+    int index = RunTypes.ALL.indexOf(type);
     if (index < 0) {
       throw new IllegalArgumentException("unknown run type " + type);
     }
