@@ -109,8 +109,8 @@ with open(os.path.join(out, "jmh.dat"), "w") as f:
     for n in sizes:
         f.write(f"{n} " + " ".join(str(res[k][n][0]) for k in keys) + "\n")
 queries = sorted({q for q, _ in keys})  # one colour per query, dashed on PostgreSQL
-gp = [f"set terminal pngcairo size 900,560 noenhanced", f"set output '{plot}'", "set logscale xy",
-      "set xlabel 'runs in the store'", "set ylabel 'µs per query (JMH average)'", "set key outside right", "set grid",
+gp = [f"set terminal pngcairo size 900,640 noenhanced", f"set output '{plot}'", "set logscale xy",
+      "set xlabel 'runs in the store'", "set ylabel 'µs per query (JMH average)'", "set key below maxrows 4", "set grid",
       "set title 'StoreQueryBenchmark: time per query against dataset size (dashed: PostgreSQL)'",
       "plot " + ", ".join(f"'{out}/jmh.dat' using 1:{i+2} with linespoints lw 2 lc {queries.index(k[0]) + 1}"
                           f" dt {1 if k[1] == 'memory' else 2} title '{k[0]} ({k[1]})'" for i, k in enumerate(keys))]
