@@ -40,7 +40,7 @@ for k in ("cores", "memory", "cpu", "jdk", "os", "wrk", "node", "prism", "wiremo
           "uptime_before", "uptime_after"):
     L.append(f"| {k} | `{machine.get(k, '?')}` |")
 L.append("\nThe load average in `uptime` shows whether anything else was running: another engineer's Maven "
-         "builds may have run on the same 2 cores during this run if it is well above 1.\n")
+         f"builds may have run on the same {machine.get('cores', '?')} cores during this run if it is well above 1.\n")
 L.append("Rerun: `bench/run` from the repository root (installs wrk and gnuplot with apt-get if missing, "
          "Prism with `npm ci` into `bench/node_modules`, WireMock with `mvn dependency:copy`).\n")
 
@@ -49,7 +49,7 @@ L.append(f"Each server in turn, in each round: {wrk_desc}, all on 127.0.0.1. "
          "The query: `GET /api/v1/run?app_id=app-acme&api_key=…&start_time=2024-05-15T00:00:00Z"
          "&end_time=2024-05-16T00:00:00Z&type=llm&tags=production&limit=50` "
          "(one day, one type, one tag, 50 a page). The mock runs with `--rate-limit 0 -Xmx1g`, once in memory and "
-         "once on PostgreSQL (`--db-url`, the embedded server of section 2 on the same 2 cores, the same runs "
+         f"once on PostgreSQL (`--db-url`, the embedded server of section 2 on the same {machine.get('cores', '?')} cores, the same runs "
          "loaded at start; its answer is checked byte for byte against the in-memory one); WireMock "
          "answers every `GET /api/v1/run` with the very bytes the mock answered (a stub file, no request "
          "journal); Prism mocks `openapi/runs-api.yaml` (validating the request, generating an example body).\n")
@@ -124,7 +124,7 @@ if os.path.exists(pg_load):
     L.append(f"`PgBenchServer` loads each dataset with the store's loader (`PostgresRunLoader`): into the empty "
              f"table, COPY straight into `runs`, the secondary indexes built afterwards, `ANALYZE`, one "
              f"transaction; then `VACUUM ANALYZE`. PostgreSQL {rows[0][4] if rows else '?'} (zonky's embedded "
-             "binaries: fsync off, default memory settings), on the same 2 cores as the JVM that sends the rows.\n")
+             f"binaries: fsync off, default memory settings), on the same {machine.get('cores', '?')} cores as the JVM that sends the rows.\n")
     L.append("| runs | load | runs/s | then VACUUM ANALYZE | table with indexes |\n|---:|---:|---:|---:|---:|")
     for runs, load, vacuum, size, _ in rows:
         L.append(f"| {int(runs):,} | {float(load):.1f} s | {int(runs) / float(load):,.0f} | {float(vacuum):.1f} s "

@@ -38,9 +38,7 @@ final class PostgresSetup {
     try {
       if (fromFiles != null) {
         store.load(fromFiles);
-      } else if (store.isEmpty()) {
-        store.load(MockSetup.builtInDataset(settings, apps));
-      } else {
+      } else if (store.loadIfEmpty(() -> MockSetup.builtInDataset(settings, apps)).isEmpty()) {
         System.err.println("runs-mock-server: note: the database already holds runs; serving them"
             + " (the built-in dataset is loaded only into an empty database)");
       }

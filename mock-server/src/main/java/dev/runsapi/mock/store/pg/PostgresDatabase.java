@@ -92,7 +92,7 @@ public final class PostgresDatabase implements AutoCloseable {
     p.setProperty("ApplicationName", "runs-mock-server");
     // every statement planned with its own values: from the fifth run of a statement the driver
     // would prepare it on the server, where PostgreSQL may switch to one generic plan for all
-    // windows (a day's window and a year's alike); measured: a third fewer answers a second
+    // windows (a day's window and a year's alike); measured: a quarter fewer answers a second
     p.setProperty("prepareThreshold", "0");
     return p;
   }

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -30,18 +32,25 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Loads runs with COPY, in one transaction, one load at a time. Into a table that holds runs
- * already: COPY into a temporary staging table, then {@code INSERT ... ON CONFLICT (app_id, id) DO
- * NOTHING} into {@code runs}, so loading the same runs twice adds nothing the second time (a run
- * already there is kept as it is). Into an empty table: COPY straight into it with its secondary
- * indexes dropped, and the indexes built afterwards (a million runs in half the time; readers of
- * the empty table wait for the load, or get 503 after the statement timeout). Either way a run
- * PostgreSQL cannot hold stops the load with a message naming it, leaving nothing of that load
- * behind, and the table is analyzed for the planner before the load commits.
+ * Loads runs with COPY, in one transaction, one load at a time (an advisory lock). Into a table
+ * that holds runs already: COPY into a temporary staging table, then {@code INSERT ... ON CONFLICT
+ * (app_id, id) DO NOTHING} into {@code runs}, so loading the same runs twice adds nothing the second
+ * time (a run already there is kept as it is). Into an empty table: COPY straight into it with its
+ * secondary indexes dropped, and the indexes built afterwards (a million runs in half the time).
+ * Either way a run PostgreSQL cannot hold stops the load with a message naming it, leaving nothing
+ * of that load behind, and the table is analyzed for the planner before the load commits. The ids
+ * of one load must be distinct (data files and the generator see to it): into the empty table a
+ * repeated one refuses the load.
  */
 public final class PostgresRunLoader {
   /** For the index builds of a load (a session setting; PostgreSQL's default is 64MB). */
   private static final String INDEX_BUILD_MEMORY = "256MB";
+  /** The transaction-level advisory lock every load takes ("runs" in ASCII): one load at a time. */
+  private static final long LOAD_LOCK = 0x72756e73L;
+  /** How long a load into the empty table waits for it before going through the staging table. */
+  private static final String TAKE_TABLE_TIMEOUT = "2s";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String NOT_OWNER = "42501";
   private static final Instant FIRST_AD = Instant.parse("0001-01-01T00:00:00Z");
   private static final Pattern COPY_LINE = Pattern.compile("COPY \\S+, line (\\d+)");
   private static final DateTimeFormatter MONTH_ON =
@@ -60,13 +69,28 @@ public final class PostgresRunLoader {
   }
 
   static Result load(DataSource dataSource, List<StoredRun> runs) {
+    return load(dataSource, () -> runs, false).orElseThrow();
+  }
+
+  /**
+   * Loads the runs {@code supplier} gives only if the table holds no run, deciding under the load
+   * lock (two servers started together on an empty database load the runs once); empty when the
+   * table held runs, and then the supplier is not asked.
+   */
+  static Optional<Result> loadIfEmpty(DataSource dataSource, Supplier<List<StoredRun>> supplier) {
+    return load(dataSource, supplier, true);
+  }
+
+  private static Optional<Result> load(DataSource dataSource, Supplier<List<StoredRun>> supplier,
+      boolean onlyIfEmpty) {
+    Batch batch = new Batch(supplier);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       // a large load's index builds or INSERT (seconds each at 1,000,000 runs) send nothing back
       // until they end: the pool's silent-socket limit would cut them; the pool restores it after
       c.setNetworkTimeout(Runnable::run, 0);
       try {
-        Result result = load(c, runs);
+        Optional<Result> result = load(c, batch, onlyIfEmpty);
         c.commit();
         return result;
       } catch (SQLException | IOException | RuntimeException e) {
@@ -79,49 +103,91 @@ public final class PostgresRunLoader {
       // PGCopyOutputStream reports the server's refusal as an IOException around it
       SQLException reason = serverError(e);
       String why = reason == null ? e.getMessage() : reason.getMessage();
-      throw new ConfigException("cannot load runs into the database" + culprit(reason, runs) + ": "
-          + PostgresDatabase.firstLine(why) + "; nothing of this load was stored");
+      throw new ConfigException("cannot load runs into the database" + culprit(reason, batch.runs)
+          + ": " + PostgresDatabase.firstLine(why) + "; nothing of this load was stored");
     }
   }
 
-  private static Result load(Connection c, List<StoredRun> runs) throws SQLException, IOException {
+  /** The runs of one load, asked for once the load knows it will store them. */
+  private static final class Batch {
+    private final Supplier<List<StoredRun>> supplier;
+    private List<StoredRun> runs = List.of();
+
+    Batch(Supplier<List<StoredRun>> supplier) {
+      this.supplier = supplier;
+    }
+
+    List<StoredRun> take() {
+      runs = supplier.get();
+      return runs;
+    }
+  }
+
+  private static Optional<Result> load(Connection c, Batch batch, boolean onlyIfEmpty)
+      throws SQLException, IOException {
     try (Statement s = c.createStatement()) {
       s.execute("SET LOCAL statement_timeout = 0"); // a large load may take its time
       s.execute("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
-      // one load at a time (this mode conflicts with itself); queries go on meanwhile
-      s.execute("LOCK TABLE runs IN SHARE ROW EXCLUSIVE MODE");
-      Result result = isEmpty(s) ? loadIntoEmpty(c, s, runs) : loadBeside(c, s, runs);
-      // plans for the data as it now is, without waiting for autovacuum
+      // one load at a time, among all servers on this database; readers are not held up, and no
+      // privilege beyond connecting is needed
+      s.execute("SELECT pg_advisory_xact_lock(" + LOAD_LOCK + ")");
+      boolean empty = isEmpty(s);
+      if (onlyIfEmpty && !empty) {
+        return Optional.empty();
+      }
+      List<StoredRun> runs = batch.take();
+      Map<String, String> dropped = empty ? dropIndexes(s) : null;
+      Result result;
+      if (dropped != null) {
+        copy(c, "runs", runs);
+        for (String definition : dropped.values()) {
+          s.execute(definition);
+        }
+        result = new Result(runs.size(), 0);
+      } else {
+        result = loadBeside(c, s, runs);
+      }
+      // plans for the data as it now is, without waiting for autovacuum (the table's owner only:
+      // for another role PostgreSQL skips it with a warning)
       s.execute("ANALYZE runs");
-      return result;
+      return Optional.of(result);
     }
   }
 
   /**
-   * Into an empty table: its secondary indexes dropped, the runs copied straight into it, the
-   * indexes built again from their own definitions. Building an index over a million rows at once
-   * takes a fraction of the time that growing it row by row does (the trigram indexes most of all);
-   * dropping them takes the table away from readers until the load commits, which on an empty
-   * table hides nothing from them. The primary key stays, so a run named twice is still refused.
+   * For a load into the empty table: takes the table (ACCESS EXCLUSIVE) and drops its secondary
+   * indexes, answering their definitions to build them again after the COPY. Building an index over
+   * a million rows at once takes a fraction of the time that growing it row by row does (the
+   * trigram indexes most of all). Readers of the empty table wait for the load (or get 503 after
+   * their statement timeout). Null, with nothing changed, when the table cannot be had within
+   * {@link #TAKE_TABLE_TIMEOUT} (a session holds it) or the role does not own it: the load then
+   * goes through the staging table. The primary key stays, so a run named twice is still refused.
    */
-  private static Result loadIntoEmpty(Connection c, Statement s, List<StoredRun> runs)
-      throws SQLException, IOException {
-    s.execute("LOCK TABLE runs IN ACCESS EXCLUSIVE MODE");
-    Map<String, String> indexes = new LinkedHashMap<>();
-    try (ResultSet r = s.executeQuery("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid)"
-        + " FROM pg_index WHERE indrelid = 'runs'::regclass AND NOT indisunique ORDER BY 1")) {
-      while (r.next()) {
-        indexes.put(r.getString(1), r.getString(2));
+  private static Map<String, String> dropIndexes(Statement s) throws SQLException {
+    s.execute("SAVEPOINT take_table");
+    try {
+      s.execute("SET LOCAL lock_timeout = '" + TAKE_TABLE_TIMEOUT + "'");
+      s.execute("LOCK TABLE runs IN ACCESS EXCLUSIVE MODE");
+      Map<String, String> indexes = new LinkedHashMap<>();
+      try (ResultSet r = s.executeQuery("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid)"
+          + " FROM pg_index WHERE indrelid = 'runs'::regclass AND NOT indisunique ORDER BY 1")) {
+        while (r.next()) {
+          indexes.put(r.getString(1), r.getString(2));
+        }
       }
+      for (String name : indexes.keySet()) {
+        s.execute("DROP INDEX " + name);
+      }
+      s.execute("RELEASE SAVEPOINT take_table");
+      s.execute("SET LOCAL lock_timeout = 0");
+      return indexes;
+    } catch (SQLException e) {
+      if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && !NOT_OWNER.equals(e.getSQLState())) {
+        throw e;
+      }
+      s.execute("ROLLBACK TO SAVEPOINT take_table"); // the lock timeout with it
+      return null;
     }
-    for (String name : indexes.keySet()) {
-      s.execute("DROP INDEX " + name);
-    }
-    copy(c, "runs", runs);
-    for (String definition : indexes.values()) {
-      s.execute(definition);
-    }
-    return new Result(runs.size(), 0);
   }
 
   /** Beside runs already there: into a staging table, then only the runs not there yet. */

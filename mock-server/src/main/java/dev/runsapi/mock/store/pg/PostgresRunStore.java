@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -79,6 +81,14 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
   /** Adds runs in one transaction (runs whose app and id are there already are kept as they are). */
   public PostgresRunLoader.Result load(List<StoredRun> runs) {
     return PostgresRunLoader.load(database.dataSource(), runs);
+  }
+
+  /**
+   * Loads the runs only into a table that holds none, deciding under the load lock; empty (and the
+   * runs never asked for) when it held runs.
+   */
+  public Optional<PostgresRunLoader.Result> loadIfEmpty(Supplier<List<StoredRun>> runs) {
+    return PostgresRunLoader.loadIfEmpty(database.dataSource(), runs);
   }
 
   /** Whether the database holds no run at all. */
