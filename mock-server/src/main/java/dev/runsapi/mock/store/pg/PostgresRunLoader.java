@@ -200,7 +200,8 @@ public final class PostgresRunLoader {
     return new Result(added, runs.size() - added);
   }
 
-  private static boolean isEmpty(Statement s) throws SQLException {
+  /** Whether {@code runs} holds no run (the store asks it too). */
+  static boolean isEmpty(Statement s) throws SQLException {
     try (ResultSet r = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM runs)")) {
       r.next();
       return r.getBoolean(1);

@@ -94,10 +94,8 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
   /** Whether the database holds no run at all. */
   public boolean isEmpty() {
     try (Connection c = database.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM runs)")) {
-      r.next();
-      return r.getBoolean(1);
+        Statement s = c.createStatement()) {
+      return PostgresRunLoader.isEmpty(s);
     } catch (SQLException e) {
       throw failure("count the runs", e);
     }
