@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import dev.runsapi.client.api.RunsApi;
+import dev.runsapi.client.api.RunsApi.APIListRunsRequest;
 import dev.runsapi.client.model.Run;
 import dev.runsapi.client.model.RunType;
 import dev.runsapi.client.model.RunsPage;
+import dev.runsapi.client.model.SortOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -62,17 +64,27 @@ class GeneratedClientTest {
         }
     }
 
-    private RunsApi api() {
+    private ApiClient client() {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://127.0.0.1:" + server.getAddress().getPort());
-        return new RunsApi(client);
+        return client;
+    }
+
+    private RunsApi api() {
+        return new RunsApi(client());
+    }
+
+    private static APIListRunsRequest.Builder window() {
+        return APIListRunsRequest.newBuilder()
+                .appId("app-acme")
+                .startTime(OffsetDateTime.parse("2022-01-01T00:00:00Z"))
+                .endTime(OffsetDateTime.parse("2027-01-02T00:00:00Z"));
     }
 
     @Test
     void listRuns_sendsArraysAsRepeatedParametersAndTheKeyAsHeader() throws Exception {
-        api().listRuns("app-acme", OffsetDateTime.parse("2022-01-01T00:00:00Z"),
-                OffsetDateTime.parse("2027-01-02T00:00:00Z"), null, null, List.of("a", "b"),
-                List.of(RunType.LLM, RunType.TOOL), null, null, 10, 0, "asc", Map.of("X-API-Key", "key-acme-0001"));
+        api().listRuns(window().tags(List.of("a", "b")).type(List.of(RunType.LLM, RunType.TOOL))
+                .limit(10).page(0).order(SortOrder.ASC).build(), Map.of("X-API-Key", "key-acme-0001"));
         String query = lastQuery.get();
         assertTrue(query.contains("tags=a&tags=b"), query);
         assertTrue(query.contains("type=llm&type=tool"), query);
@@ -82,10 +94,36 @@ class GeneratedClientTest {
     }
 
     @Test
+    void listRuns_sendsTheOrderEnumAsItsContractValue() throws Exception {
+        api().listRuns(window().order(SortOrder.DESC).build(), Map.of());
+        assertTrue(lastQuery.get().contains("order=desc"), lastQuery.get());
+        api().listRuns(window().order(SortOrder.ASC).build(), Map.of());
+        assertTrue(lastQuery.get().contains("order=asc"), lastQuery.get());
+        api().listRuns(window().build(), Map.of());
+        assertTrue(!lastQuery.get().contains("order="), "no order sent when none is set: " + lastQuery.get());
+    }
+
+    @Test
+    void sortOrder_hasExactlyTheContractsValues() {
+        assertEquals(List.of("asc", "desc"),
+                java.util.Arrays.stream(SortOrder.values()).map(SortOrder::getValue).toList());
+    }
+
+    @Test
+    void requestInterceptor_setOnceOnTheClient_sendsTheKeyOnEveryCall() throws Exception {
+        ApiClient client = client();
+        client.setRequestInterceptor(request -> request.header("X-API-Key", "key-set-once"));
+        RunsApi runs = new RunsApi(client);
+        runs.listRuns(window().build());
+        assertEquals("key-set-once", lastKey.get());
+        lastKey.set(null);
+        runs.listRuns(window().page(1).build());
+        assertEquals("key-set-once", lastKey.get());
+    }
+
+    @Test
     void listRuns_readsTheContractsExamplePage() throws Exception {
-        RunsPage page = api().listRuns("app-acme", OffsetDateTime.parse("2022-01-01T00:00:00Z"),
-                OffsetDateTime.parse("2027-01-02T00:00:00Z"), null, null, null, null, null, null, 10, 1, null,
-                Map.of("X-API-Key", "k"));
+        RunsPage page = api().listRuns(window().limit(10).page(1).build(), Map.of("X-API-Key", "k"));
         assertEquals(200L, page.getTotal());
         assertEquals(1, page.getPage());
         assertEquals(10, page.getLimit());
@@ -102,8 +140,7 @@ class GeneratedClientTest {
         contentType = "application/problem+json";
         body = "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,"
                 + "\"detail\":\"1 query parameter is invalid.\",\"errors\":[{\"parameter\":\"limit\",\"message\":\"bad\"}]}";
-        ApiException e = assertThrows(ApiException.class, () -> api().listRuns("app", OffsetDateTime.now(),
-                OffsetDateTime.now(), null, null, null, null, null, null, 0, 0, null));
+        ApiException e = assertThrows(ApiException.class, () -> api().listRuns(window().limit(0).build()));
         assertEquals(422, e.getCode());
         assertTrue(e.getResponseBody().contains("\"parameter\":\"limit\""));
     }

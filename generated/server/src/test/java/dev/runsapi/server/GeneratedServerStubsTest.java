@@ -8,6 +8,7 @@ import dev.runsapi.server.model.ParameterError;
 import dev.runsapi.server.model.Run;
 import dev.runsapi.server.model.RunType;
 import dev.runsapi.server.model.RunsPage;
+import dev.runsapi.server.model.SortOrder;
 import dev.runsapi.server.model.Tokens;
 import dev.runsapi.server.model.ValidationProblem;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ class GeneratedServerStubsTest {
         @Override
         public ResponseEntity<RunsPage> listRuns(String appId, OffsetDateTime startTime, OffsetDateTime endTime,
                 String search, List<String> models, List<String> tags, List<RunType> type, BigDecimal minDuration,
-                BigDecimal maxDuration, Integer limit, Integer page, String order) {
+                BigDecimal maxDuration, Integer limit, Integer page, SortOrder order) {
             Run run = new Run()
                     .id("run-1")
                     .type(RunType.LLM)
@@ -46,7 +47,7 @@ class GeneratedServerStubsTest {
     void implementation_ofGeneratedInterface_answersItsPage() {
         OffsetDateTime start = OffsetDateTime.parse("2024-05-01T00:00:00Z");
         RunsPage page = new OneRunApi().listRuns("app", start, start.plusDays(1), null, null, null,
-                List.of(RunType.LLM), null, null, 10, 0, "desc").getBody();
+                List.of(RunType.LLM), null, null, 10, 0, SortOrder.DESC).getBody();
         assertEquals(1L, page.getTotal());
         assertEquals(10, page.getLimit());
         assertEquals("run-1", page.getData().get(0).getId());
@@ -57,6 +58,13 @@ class GeneratedServerStubsTest {
         assertEquals(List.of("llm", "tool", "chain", "agent"),
                 java.util.Arrays.stream(RunType.values()).map(RunType::getValue).toList());
         assertEquals(RunType.AGENT, RunType.fromValue("agent"));
+    }
+
+    @Test
+    void sortOrder_wireValues_areTheContractsEnum() {
+        assertEquals(List.of("asc", "desc"),
+                java.util.Arrays.stream(SortOrder.values()).map(SortOrder::getValue).toList());
+        assertEquals(SortOrder.ASC, SortOrder.fromValue("asc"));
     }
 
     @Test

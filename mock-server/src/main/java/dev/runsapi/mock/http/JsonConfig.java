@@ -5,6 +5,7 @@ import dev.runsapi.mock.defect.Defect;
 import dev.runsapi.mock.query.Rfc3339;
 import dev.runsapi.server.model.Run;
 import dev.runsapi.server.model.RunType;
+import dev.runsapi.server.model.SortOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,10 +40,11 @@ public class JsonConfig implements WebMvcConfigurer {
     return JsonMapper.builder().addModule(module).build();
   }
 
-  /** The generated RunType's values are lower case; Spring's default enum converter is not. */
+  /** The generated enums' values are lower case; Spring's default enum converter is not. */
   @Override
   public void addFormatters(FormatterRegistry registry) {
     registry.addConverter(String.class, RunType.class, RunType::fromValue);
+    registry.addConverter(String.class, SortOrder.class, SortOrder::fromValue);
   }
 
   /** Writes {@link #TIMESTAMP}, by hand for years 0 to 9999 ({@link Rfc3339#formatUtc}). */

@@ -7,6 +7,7 @@ import dev.runsapi.mock.store.RunPage;
 import dev.runsapi.server.api.RunsApi;
 import dev.runsapi.server.model.RunType;
 import dev.runsapi.server.model.RunsPage;
+import dev.runsapi.server.model.SortOrder;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,7 +43,7 @@ public class RunsController implements RunsApi {
       BigDecimal maxDuration,
       Integer limit,
       Integer page,
-      String order) {
+      SortOrder order) {
     RunQuery query =
         (RunQuery)
             RequestContextHolder.currentRequestAttributes()
