@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ModifierSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.commons.support.SearchOption;
 
 /**
  * Starts a Runs API mock server in the test's JVM on 127.0.0.1 and a free port, and stops it
@@ -146,7 +149,7 @@ public final class RunsMockExtension
   private static RunsMockOptions annotationOptions(ExtensionContext context) {
     Optional<RunsMockTest> annotation = context.getTestClass()
         .flatMap(type -> AnnotationSupport.findAnnotation(type, RunsMockTest.class,
-            org.junit.platform.commons.support.SearchOption.INCLUDE_ENCLOSING_CLASSES));
+            SearchOption.INCLUDE_ENCLOSING_CLASSES));
     return annotation.map(RunsMockOptions::of).orElse(RunsMockOptions.DEFAULTS);
   }
 
@@ -176,7 +179,7 @@ public final class RunsMockExtension
   }
 
   private static List<Field> fieldsOfType(Class<?> type) {
-    return org.junit.platform.commons.support.ReflectionSupport.findFields(type,
+    return ReflectionSupport.findFields(type,
         f -> f.getType() == RunsMock.class && !Modifier.isFinal(f.getModifiers()),
         HierarchyTraversalMode.TOP_DOWN);
   }
@@ -203,8 +206,7 @@ public final class RunsMockExtension
       implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private final MockServer server;
     private final RunsMock mock;
-    private final java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Running(MockServer server) {
       this.server = server;

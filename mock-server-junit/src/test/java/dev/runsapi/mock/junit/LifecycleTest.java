@@ -111,6 +111,28 @@ class LifecycleTest {
     SEEN.forEach(LifecycleTest::assertStopped);
   }
 
+  static class TwoMocksOneFieldFixture {
+    @RegisterExtension
+    static RunsMockExtension one = RunsMockExtension.builder().runs(10).build();
+
+    @RegisterExtension
+    static RunsMockExtension two = RunsMockExtension.builder().runs(10).build();
+
+    static RunsMock ambiguous;
+
+    @Test
+    void neverRuns() {}
+  }
+
+  @Test
+  void twoMocks_andOneFieldForBoth_failTheClassInsteadOfOverwritingIt() {
+    TestExecutionSummary summary = run(TwoMocksOneFieldFixture.class);
+    assertEquals(1, summary.getContainersFailedCount());
+    String message = summary.getFailures().get(0).getException().getMessage();
+    assertTrue(message.startsWith("two Runs mocks want the field"), message);
+    assertTrue(message.contains("ambiguous"), message);
+  }
+
   @RunsMockTest(defects = "no-such-defect")
   static class BadOptionFixture {
     @Test
