@@ -1,6 +1,8 @@
 package dev.runsapi.conformance.suite;
 
+import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.TextReport;
 import dev.runsapi.conformance.report.Verdict;
 
@@ -9,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The end of a run: the table and closing line on the console, and summary.txt in the report directory. */
 public final class ReportFiles {
@@ -28,16 +32,55 @@ public final class ReportFiles {
         out.flush();
         StringBuilder file = new StringBuilder();
         file.append("target ").append(run.settings().target()).append(", seed ").append(run.settings().seed())
-                .append("\n\n");
+                .append('\n');
+        preamble(run.settings()).forEach(l -> file.append(l).append('\n'));
+        file.append('\n');
         results.stream().filter(r -> r.verdict() == Verdict.FAILED).forEach(r -> file.append(TextReport.failure(r))
                 .append('\n'));
         file.append(table).append(closing).append('\n');
         try {
             Path dir = run.settings().reportDir();
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.txt"), file.toString(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.txt"), run.secrets().redact(file.toString()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             out.println("(could not write summary.txt: " + e.getMessage() + ")");
+        }
+        redactDirectory(run.settings().reportDir(), run.secrets(), out);
+    }
+
+    /**
+     * The lines that open the console output and summary.txt: the --insecure warning, and which shell
+     * variable stands for which secret (or that secrets are shown).
+     */
+    public static List<String> preamble(Settings settings) {
+        List<String> lines = new ArrayList<>();
+        String insecure = settings.transport().insecureWarning();
+        if (insecure != null) {
+            lines.add(insecure);
+        }
+        lines.addAll(Secrets.of(settings).preamble());
+        return lines;
+    }
+
+    /**
+     * The funnel of the files that listeners we do not control write (Allure results and attachments, JUnit
+     * XML, which also lists the JVM's command line): every file of the report directory rewritten with its
+     * secrets replaced. Every file there is UTF-8 text.
+     */
+    public static void redactDirectory(Path dir, Secrets secrets, PrintStream out) {
+        if (secrets.shown() || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String utf8 = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                String redacted = secrets.redact(utf8);
+                if (!redacted.equals(utf8)) {
+                    Files.writeString(f, redacted, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            out.println("(could not mask the secrets in " + dir + ": " + e.getMessage() + "; do not publish it)");
         }
     }
 }
