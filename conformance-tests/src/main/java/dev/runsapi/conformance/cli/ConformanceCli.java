@@ -85,7 +85,8 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Effort: generated queries per property (default ${DEFAULT-VALUE}).")
     int tries;
 
-    @Option(names = "--only", paramLabel = "CHECKS", split = ",", description = "Run only these checks (comma-separated).")
+    @Option(names = "--only", paramLabel = "CHECKS", split = ",", defaultValue = "${env:CONFORMANCE_ONLY}",
+            description = "Run only these checks (comma-separated; env CONFORMANCE_ONLY).")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--skip", paramLabel = "CHECKS", split = ",", description = "Do not run these checks.")
