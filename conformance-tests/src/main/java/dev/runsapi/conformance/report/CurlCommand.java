@@ -33,16 +33,17 @@ public final class CurlCommand {
         List<String> headerWords = new ArrayList<>();
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             headerWords.add("-H");
-            headerWords.add(shell(header(h.getKey(), h.getValue(), secrets)));
+            headerWords.add(shell(header(h.getKey(), h.getValue(), secrets,
+                    h.getKey().equalsIgnoreCase(ApiRequest.KEY_HEADER))));
         }
         for (ExtraHeader h : secrets.headers()) {
             headerWords.add("-H");
-            headerWords.add(shell(header(h.name(), h.value(), secrets)));
+            headerWords.add(shell(header(h.name(), h.value(), secrets, true)));
         }
         List<Param> params = request.params();
         int split = -1;
         for (int i = 0; i < params.size() && split < 0; i++) {
-            if (params.get(i).value() != null && needsCurlEncoding(params.get(i).value(), secrets)) {
+            if (needsCurlEncoding(params.get(i), secrets)) {
                 split = i;
             }
         }
@@ -62,7 +63,7 @@ public final class CurlCommand {
             List<Part> raw = new ArrayList<>();
             for (int i = split; i < params.size(); i++) {
                 Param p = params.get(i);
-                if (p.value() != null && needsCurlEncoding(p.value(), secrets)) {
+                if (needsCurlEncoding(p, secrets)) {
                     if (!raw.isEmpty()) {
                         words.add("--data-raw");
                         words.add(shell(raw));
@@ -70,7 +71,7 @@ public final class CurlCommand {
                     }
                     List<Part> content = new ArrayList<>();
                     content.add(new Part(UrlEncoding.encode(p.name()) + "=", null, false));
-                    content.addAll(value(p.value(), secrets, false));
+                    content.addAll(value(p.value(), secrets, false, credential(p)));
                     words.add("--data-urlencode");
                     words.add(shell(content));
                 } else {
@@ -97,11 +98,16 @@ public final class CurlCommand {
     private record Part(String literal, Secret secret, boolean flipped) {
     }
 
-    private static List<Part> header(String name, String value, Secrets secrets) {
+    private static List<Part> header(String name, String value, Secrets secrets, boolean credential) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(name + ": ", null, false));
-        parts.addAll(value(value, secrets, false));
+        parts.addAll(value(value, secrets, false, credential));
         return parts;
+    }
+
+    /** Where a credential goes: a short secret is recognised there only (elsewhere "a" is just "a"). */
+    private static boolean credential(Param p) {
+        return p.name().equals("api_key");
     }
 
     private static List<Part> encodedParam(Param p, Secrets secrets) {
@@ -109,39 +115,42 @@ public final class CurlCommand {
         parts.add(new Part(UrlEncoding.encode(p.name()), null, false));
         if (p.value() != null) {
             parts.add(new Part("=", null, false));
-            parts.addAll(value(p.value(), secrets, true));
+            parts.addAll(value(p.value(), secrets, true, credential(p)));
         }
         return parts;
     }
 
     /** True when the value holds a secret that percent-encoding changes: it cannot stand in the URL as is. */
-    private static boolean needsCurlEncoding(String value, Secrets secrets) {
-        return value(value, secrets, false).stream()
-                .anyMatch(p -> p.secret() != null && !UrlEncoding.encode(p.secret().value()).equals(p.secret().value()));
+    private static boolean needsCurlEncoding(Param p, Secrets secrets) {
+        return p.value() != null && value(p.value(), secrets, false, credential(p)).stream()
+                .anyMatch(part -> part.secret() != null && !UrlEncoding.encode(part.secret().value()).equals(part.secret().value()));
     }
 
     /**
-     * The value cut into literal text and secrets: the whole value when it is a secret (or one with its
-     * case flipped), else each occurrence of a secret long enough to be searched for.
+     * The value cut into literal text and secrets: in a credential's place, the whole value when it is a
+     * secret (or one with its case flipped); anywhere, each occurrence of a secret long enough to be
+     * searched for.
      */
-    private static List<Part> value(String v, Secrets secrets, boolean urlEncode) {
+    private static List<Part> value(String v, Secrets secrets, boolean urlEncode, boolean credential) {
         List<Part> parts = new ArrayList<>();
-        var exact = secrets.exact(v);
-        if (exact.isPresent()) {
-            parts.add(new Part(null, exact.get(), false));
-            return parts;
-        }
-        var flipped = secrets.flipped(v);
-        if (flipped.isPresent()) {
-            parts.add(new Part(null, flipped.get(), true));
-            return parts;
+        if (credential) {
+            var exact = secrets.exact(v);
+            if (exact.isPresent()) {
+                parts.add(new Part(null, exact.get(), false));
+                return parts;
+            }
+            var flipped = secrets.flipped(v);
+            if (flipped.isPresent()) {
+                parts.add(new Part(null, flipped.get(), true));
+                return parts;
+            }
         }
         for (Secret s : secrets.searchable()) {
             int at = v.indexOf(s.value());
             if (at >= 0) {
-                parts.addAll(value(v.substring(0, at), secrets, urlEncode));
+                parts.addAll(value(v.substring(0, at), secrets, urlEncode, false));
                 parts.add(new Part(null, s, false));
-                parts.addAll(value(v.substring(at + s.value().length()), secrets, urlEncode));
+                parts.addAll(value(v.substring(at + s.value().length()), secrets, urlEncode, false));
                 return parts;
             }
         }

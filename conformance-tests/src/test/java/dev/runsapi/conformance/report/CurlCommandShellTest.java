@@ -108,4 +108,19 @@ class CurlCommandShellTest {
         assertEquals("curl -sS -g -H 'X-API-Key: key-acme-0001' -H 'A: b' 'http://h/api/v1/run?api_key=key-acme-0001'",
                 line);
     }
+
+    @Test
+    void aOneLetterKey_isMaskedWhereCredentialsGo_andNowhereElse() throws Exception {
+        Secrets s = Secrets.of("a", null, List.of(), false);
+        ApiRequest r = ApiRequest.of(List.of(Param.of("app_id", "a"), Param.of("search", "a"), Param.of("api_key", "a")))
+                .withHeaderKey("a");
+        String line = CurlCommand.render("http://h", r, s);
+        assertEquals("curl -sS -g -H \"X-API-Key: $RUNS_API_KEY\" \"http://h/api/v1/run?app_id=a&search=a"
+                + "&api_key=$RUNS_API_KEY\"", line);
+        assertEquals(List.of("-sS", "-g", "-H", "X-API-Key: a", "http://h" + r.pathAndQuery()),
+                argv(line, Map.of("RUNS_API_KEY", "a")));
+        assertEquals("a banana", s.redact("a banana"));
+        assertTrue(s.preamble().get(1).startsWith("warning: the --api-key you gave is shorter than 8 characters"),
+                s.preamble().toString());
+    }
 }
