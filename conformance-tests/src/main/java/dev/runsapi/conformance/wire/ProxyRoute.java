@@ -85,6 +85,16 @@ public final class ProxyRoute extends ProxySelector {
         return p;
     }
 
+    /** " through the proxy host:port" when the URI goes through one, for error messages; else "". */
+    public String via(URI uri) {
+        Proxy p = route(uri);
+        if (p.type() == Proxy.Type.DIRECT) {
+            return "";
+        }
+        InetSocketAddress a = (InetSocketAddress) p.address();
+        return " through the proxy " + a.getHostString() + ":" + a.getPort();
+    }
+
     private boolean bypassed(String host, int port) {
         for (String entry : noProxy) {
             if (entry.equals("*")) {

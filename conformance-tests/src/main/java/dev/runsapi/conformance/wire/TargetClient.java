@@ -39,6 +39,7 @@ public final class TargetClient implements AutoCloseable {
     private final ContractValidator validator;
     private final HttpClient http;
     private final List<ExtraHeader> extraHeaders;
+    private final ProxyRoute proxy;
     private final ExecutorService validation;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -63,6 +64,7 @@ public final class TargetClient implements AutoCloseable {
         this.validator = validator;
         this.http = transport.newHttpClient(timeout);
         this.extraHeaders = transport.headers();
+        this.proxy = transport.proxy();
         this.validation = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "contract-validation");
             t.setDaemon(true);
@@ -163,10 +165,10 @@ public final class TargetClient implements AutoCloseable {
         } catch (javax.net.ssl.SSLException e) {
             throw new TargetUnreachableException(TlsFailure.describe(base, e));
         } catch (ConnectException e) {
-            throw new TargetUnreachableException("cannot connect to " + base + " ("
+            throw new TargetUnreachableException("cannot connect to " + base + proxy.via(uri) + " ("
                     + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")");
         } catch (IOException e) {
-            throw new TargetUnreachableException("no HTTP answer from " + base + ": " + e);
+            throw new TargetUnreachableException("no HTTP answer from " + base + proxy.via(uri) + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetUnreachableException("interrupted while waiting for " + base);

@@ -165,4 +165,15 @@ class ConformanceCliTest {
     void cacertAndInsecure_together_isAUsageError() throws Exception {
         assertOneLineError(runWith("--insecure", "--cacert", "x.pem"), "contradict");
     }
+
+    @Test
+    void aProxyThatIsDown_isNamedInTheError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Outcome o = run("--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a", "--timeout", "2",
+                "--proxy", "http://127.0.0.1:" + port, "--report-dir", "target/cli-test-report");
+        assertOneLineError(o, "cannot connect to http://127.0.0.1:1 through the proxy 127.0.0.1:" + port);
+    }
 }
