@@ -105,7 +105,6 @@ public final class ConformanceCli implements Callable<Integer> {
     int timeout;
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'", defaultValue = "${env:CONFORMANCE_HEADERS}",
-            split = "\\r?\\n",
             description = "Send this header with every request, e.g. a gateway's Authorization (repeatable; env "
                     + "CONFORMANCE_HEADERS, one header a line). Its value is masked in the output. X-API-Key and the "
                     + "headers the HTTP client sets itself (Host, Connection, Content-Length, Expect, Upgrade) are "
@@ -194,7 +193,9 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         Transport transport;
         try {
-            transport = Transport.of(ExtraHeader.parseAll(headers), caCert, insecure, blank(proxy), System.getenv());
+            // CONFORMANCE_HEADERS holds one header a line; a header itself never holds a line break
+            List<String> given = headers.stream().flatMap(h -> Stream.of(h.split("\\r?\\n"))).toList();
+            transport = Transport.of(ExtraHeader.parseAll(given), caCert, insecure, blank(proxy), System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage() + " (see --help)");
             return USAGE;
