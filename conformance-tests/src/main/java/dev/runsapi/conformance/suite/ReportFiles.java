@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,7 +47,9 @@ public final class ReportFiles {
         } catch (IOException e) {
             out.println("(could not write summary.txt: " + e.getMessage() + ")");
         }
-        redactDirectory(run.settings().reportDir(), run.secrets(), out);
+        // two seconds of slack for file systems that keep modification times coarsely
+        redactDirectory(run.settings().reportDir(), run.secrets(),
+                Instant.now().minusMillis(run.elapsedMillis()).minusSeconds(2), out);
     }
 
     /**
@@ -64,15 +68,19 @@ public final class ReportFiles {
 
     /**
      * The funnel of the files that listeners we do not control write (Allure results and attachments, JUnit
-     * XML, which also lists the JVM's command line): every file of the report directory rewritten with its
-     * secrets replaced. Every file there is UTF-8 text.
+     * XML, which also lists the JVM's command line): every file of the report directory that this run
+     * wrote (modified since it started: a --report-dir that holds other files, even ".", leaves them alone),
+     * rewritten with its secrets replaced. They are UTF-8 text; symbolic links are not followed.
      */
-    public static void redactDirectory(Path dir, Secrets secrets, PrintStream out) {
+    public static void redactDirectory(Path dir, Secrets secrets, Instant since, PrintStream out) {
         if (secrets.shown() || !Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(since)) {
+                    continue;
+                }
                 String utf8 = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
                 String redacted = secrets.redact(utf8);
                 if (!redacted.equals(utf8)) {
