@@ -39,6 +39,20 @@ class CiRecipesIT {
 
     @TempDir
     Path dir;
+    private final List<Path> links = new ArrayList<>();
+
+    /** The links to the jars go before the temporary directory is deleted (JUnit warns about each otherwise). */
+    @org.junit.jupiter.api.AfterEach
+    void removeLinks() throws IOException {
+        for (Path l : links) {
+            Files.deleteIfExists(l);
+        }
+    }
+
+    private Path link(Path link, Path target) throws IOException {
+        links.add(Files.createSymbolicLink(link, target));
+        return link;
+    }
 
     /** The YAML block of the README whose first line is this comment. */
     static JsonNode recipe(String firstLine) throws IOException {
@@ -57,9 +71,8 @@ class CiRecipesIT {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         Files.createDirectories(ws.resolve("mock-server/target"));
         Files.createDirectories(ws.resolve("conformance-tests/target"));
-        Files.createSymbolicLink(ws.resolve("mock-server/target/runs-mock-server.jar"),
-                MockServerProcess.jar().toAbsolutePath());
-        Files.createSymbolicLink(ws.resolve("conformance-tests/target/runs-conformance.jar"),
+        link(ws.resolve("mock-server/target/runs-mock-server.jar"), MockServerProcess.jar().toAbsolutePath());
+        link(ws.resolve("conformance-tests/target/runs-conformance.jar"),
                 Path.of(System.getProperty("conformance.jar", "target/runs-conformance.jar")).toAbsolutePath());
         return ws;
     }
@@ -227,7 +240,7 @@ class CiRecipesIT {
             assertArtifact(github.path("steps"), ws1);
             Path ws2 = Files.createDirectories(dir.resolve("gitlab"));
             Files.createDirectories(ws2.resolve("conformance-tests/target"));
-            Files.createSymbolicLink(ws2.resolve("conformance-tests/target/runs-conformance.jar"),
+            link(ws2.resolve("conformance-tests/target/runs-conformance.jar"),
                     ws1.resolve("conformance-tests/target/runs-conformance.jar").toRealPath());
             runs.add(runGitlabJob(gitlab, ws2, Map.of("CONFORMANCE_ONLY", ONLY), store));
             for (List<Step> steps : runs) {
