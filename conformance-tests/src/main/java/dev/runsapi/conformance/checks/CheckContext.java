@@ -104,7 +104,7 @@ public final class CheckContext {
     }
 
     public String curl(ApiRequest r) {
-        return CurlCommand.render(client.baseUrl(), r);
+        return CurlCommand.render(client.baseUrl(), r, dev.runsapi.conformance.report.Secrets.of(settings));
     }
 
     /** The request of a well-formed query, with our key in the X-API-Key header. */

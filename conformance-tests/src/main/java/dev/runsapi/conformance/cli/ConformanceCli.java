@@ -3,12 +3,16 @@ package dev.runsapi.conformance.cli;
 import dev.runsapi.conformance.checks.CheckCatalog;
 import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.RedactingStream;
+import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.Verdict;
 import dev.runsapi.conformance.suite.ConformanceSuite;
 import dev.runsapi.conformance.suite.Preflight;
 import dev.runsapi.conformance.suite.ReportFiles;
 import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
+import dev.runsapi.conformance.wire.ExtraHeader;
+import dev.runsapi.conformance.wire.Transport;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -80,7 +85,8 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Effort: generated queries per property (default ${DEFAULT-VALUE}).")
     int tries;
 
-    @Option(names = "--only", paramLabel = "CHECKS", split = ",", description = "Run only these checks (comma-separated).")
+    @Option(names = "--only", paramLabel = "CHECKS", split = ",", defaultValue = "${env:CONFORMANCE_ONLY}",
+            description = "Run only these checks (comma-separated; env CONFORMANCE_ONLY).")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--skip", paramLabel = "CHECKS", split = ",", description = "Do not run these checks.")
@@ -98,33 +104,84 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Connect and read time-out of each request (default ${DEFAULT-VALUE}).")
     int timeout;
 
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'", defaultValue = "${env:CONFORMANCE_HEADERS}",
+            description = "Send this header with every request, e.g. a gateway's Authorization (repeatable; env "
+                    + "CONFORMANCE_HEADERS, one header a line). Its value is masked in the output. X-API-Key and the "
+                    + "headers the HTTP client sets itself (Host, Connection, Content-Length, Expect, Upgrade) are "
+                    + "refused.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--cacert", paramLabel = "FILE", defaultValue = "${env:CONFORMANCE_CACERT}",
+            description = "PEM file of one or more CA certificates trusted on top of the JVM's trust store "
+                    + "(env CONFORMANCE_CACERT).")
+    Path caCert;
+
+    @Option(names = "--insecure", defaultValue = "${env:CONFORMANCE_INSECURE:-false}",
+            description = "Do not verify the target's TLS certificate nor its host name (test deployments only; "
+                    + "warned about on the console and in the report).")
+    boolean insecure;
+
+    @Option(names = "--proxy", paramLabel = "URL", defaultValue = "${env:CONFORMANCE_PROXY}",
+            description = "HTTP proxy for every request, e.g. http://proxy.example:3128 (overrides HTTPS_PROXY and "
+                    + "HTTP_PROXY; NO_PROXY still applies). Without it, https_proxy/HTTPS_PROXY, http_proxy/HTTP_PROXY "
+                    + "and no_proxy/NO_PROXY are honoured.")
+    String proxy;
+
+    @Option(names = "--show-secrets", defaultValue = "${env:CONFORMANCE_SHOW_SECRETS:-false}",
+            description = "Print the API keys and --header values in the output; by default they are replaced by "
+                    + "shell variables ($RUNS_API_KEY, $RUNS_OTHER_API_KEY, $RUNS_HEADER_<NAME>).")
+    boolean showSecrets;
+
     private final PrintStream out;
     private final PrintStream err;
+    /** What the console funnels redact; set once the arguments are read. */
+    private final AtomicReference<Secrets> secrets;
 
-    ConformanceCli(PrintStream out, PrintStream err) {
+    ConformanceCli(PrintStream out, PrintStream err, AtomicReference<Secrets> secrets) {
         this.out = out;
         this.err = err;
+        this.secrets = secrets;
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the CLI and answers its exit code; never throws. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        ConformanceCli cli = new ConformanceCli(out, err);
-        CommandLine cmd = new CommandLine(cli);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + ex.getMessage() + " (see --help)");
-            return USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, p) -> {
-            err.println("error: " + oneLine(ex));
-            return USAGE;
-        });
-        return cmd.execute(args);
+    /**
+     * Runs the CLI and answers its exit code; never throws. Everything it prints, and whatever else the
+     * process prints meanwhile (System.out and System.err are funnelled too), goes through the redaction
+     * of secrets.
+     */
+    public static int run(String[] args, PrintStream rawOut, PrintStream rawErr) {
+        AtomicReference<Secrets> secrets = new AtomicReference<>(Secrets.none());
+        PrintStream out = RedactingStream.printStream(rawOut, secrets);
+        PrintStream err = RedactingStream.printStream(rawErr, secrets);
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        System.setOut(RedactingStream.printStream(systemOut, secrets));
+        System.setErr(RedactingStream.printStream(systemErr, secrets));
+        try {
+            ConformanceCli cli = new ConformanceCli(out, err, secrets);
+            CommandLine cmd = new CommandLine(cli);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+            cmd.setParameterExceptionHandler((ex, a) -> {
+                err.println("error: " + ex.getMessage() + " (see --help)");
+                return USAGE;
+            });
+            cmd.setExecutionExceptionHandler((ex, c, p) -> {
+                err.println("error: " + oneLine(ex));
+                return USAGE;
+            });
+            return cmd.execute(args);
+        } finally {
+            System.out.close();
+            System.err.close();
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+            out.close();
+            err.close();
+        }
     }
 
     @Override
@@ -134,12 +191,24 @@ public final class ConformanceCli implements Callable<Integer> {
             err.println("error: " + usage + " (see --help)");
             return USAGE;
         }
+        Transport transport;
+        try {
+            // CONFORMANCE_HEADERS holds one header a line; a header itself never holds a line break
+            List<String> given = headers.stream().flatMap(h -> Stream.of(h.split("\\r?\\n"))).toList();
+            transport = Transport.of(ExtraHeader.parseAll(given), caCert, insecure, blank(proxy), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        }
         long s = seed == null ? Seeds.fresh() : seed;
         Settings settings = new Settings(target, apiKey, appId, blank(otherApiKey), blank(otherAppId), s, tries,
                 checkRateLimit, Duration.ofSeconds(timeout), new LinkedHashSet<>(only), new LinkedHashSet<>(skip),
-                reportDir);
+                reportDir, transport, showSecrets);
+        Secrets masked = Secrets.of(settings);
+        secrets.set(masked);
         out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
                 + " (replay with --seed " + s + ")");
+        ReportFiles.preamble(settings).forEach(out::println);
         SuiteRun run = new SuiteRun(settings, out);
         try {
             var problem = Preflight.check(run.client(), settings);
@@ -148,7 +217,7 @@ public final class ConformanceCli implements Callable<Integer> {
                 return USAGE;
             }
             SuiteRun.install(run);
-            launch(settings.reportDir());
+            launch(settings.reportDir(), masked);
         } finally {
             SuiteRun.install(null);
             run.client().close();
@@ -196,7 +265,7 @@ public final class ConformanceCli implements Callable<Integer> {
     }
 
     /** The checks as JUnit tests, with Allure (a ServiceLoader listener) and the legacy XML report listening. */
-    private void launch(Path reportDir) {
+    private void launch(Path reportDir, Secrets secrets) {
         Path allure = reportDir.resolve("allure-results");
         Path xml = reportDir.resolve("junit-xml");
         clean(allure);
@@ -208,7 +277,18 @@ public final class ConformanceCli implements Callable<Integer> {
                 .build();
         Launcher launcher = LauncherFactory.create();
         StringWriter junitNoise = new StringWriter();
-        launcher.execute(request, new LegacyXmlReportGeneratingListener(xml, new PrintWriter(junitNoise)));
+        // The JUnit XML lists every system property, the JVM's command line (and so the keys) among them.
+        String commandLine = System.getProperty("sun.java.command");
+        if (commandLine != null) {
+            System.setProperty("sun.java.command", secrets.redactCommandLine(commandLine));
+        }
+        try {
+            launcher.execute(request, new LegacyXmlReportGeneratingListener(xml, new PrintWriter(junitNoise)));
+        } finally {
+            if (commandLine != null) {
+                System.setProperty("sun.java.command", commandLine);
+            }
+        }
     }
 
     private static void clean(Path dir) {

@@ -3,6 +3,7 @@ package dev.runsapi.conformance.suite;
 import dev.runsapi.conformance.checks.Check;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.TextReport;
 import dev.runsapi.conformance.report.Verdict;
 import io.qameta.allure.Allure;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -47,7 +47,8 @@ public class ConformanceSuite {
 
     private static void execute(SuiteRun run, Check check) {
         CheckResult result = run.execute(check);
-        Allure.description(check.clause());
+        Secrets secrets = run.secrets();
+        Allure.description(secrets.redact(check.clause()));
         Allure.label("check", check.name());
         int i = 1;
         for (Finding f : result.findings()) {
@@ -55,19 +56,23 @@ public class ConformanceSuite {
                     + f.got() + (f.missingIds().isEmpty() ? "" : "\nmissing runs: " + f.missingIds())
                     + (f.unexpectedIds().isEmpty() ? "" : "\nunexpected runs: " + f.unexpectedIds())
                     + (f.note() == null ? "" : "\nnote: " + f.note()) + "\nseed: " + result.seed();
-            Allure.addAttachment("finding " + i + ": request and evidence", "text/plain", text, ".txt");
+            attach(secrets, "finding " + i + ": request and evidence", text);
             if (f.responseExcerpt() != null) {
-                Allure.addAttachment("finding " + i + ": response body", "text/plain",
-                        new String(f.responseExcerpt().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), ".txt");
+                attach(secrets, "finding " + i + ": response body", f.responseExcerpt());
             }
             i++;
         }
         if (result.verdict() == Verdict.FAILED) {
-            throw new AssertionFailedError(TextReport.failure(result));
+            throw new AssertionFailedError(secrets.redact(TextReport.failure(result)));
         }
         if (result.verdict() == Verdict.SKIPPED) {
-            throw new TestAbortedException(result.reason());
+            throw new TestAbortedException(secrets.redact(result.reason()));
         }
+    }
+
+    /** Allure's funnel: every attachment leaves with its secrets masked. */
+    private static void attach(Secrets secrets, String name, String text) {
+        Allure.addAttachment(name, "text/plain", secrets.redact(text), ".txt");
     }
 
     /** Under Maven, where no CLI prints it, the table and closing line come at the end of the class. */

@@ -1,6 +1,8 @@
 package dev.runsapi.conformance.suite;
 
+import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.TextReport;
 import dev.runsapi.conformance.report.Verdict;
 
@@ -8,8 +10,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The end of a run: the table and closing line on the console, and summary.txt in the report directory. */
 public final class ReportFiles {
@@ -28,16 +34,61 @@ public final class ReportFiles {
         out.flush();
         StringBuilder file = new StringBuilder();
         file.append("target ").append(run.settings().target()).append(", seed ").append(run.settings().seed())
-                .append("\n\n");
+                .append('\n');
+        preamble(run.settings()).forEach(l -> file.append(l).append('\n'));
+        file.append('\n');
         results.stream().filter(r -> r.verdict() == Verdict.FAILED).forEach(r -> file.append(TextReport.failure(r))
                 .append('\n'));
         file.append(table).append(closing).append('\n');
         try {
             Path dir = run.settings().reportDir();
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.txt"), file.toString(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.txt"), run.secrets().redact(file.toString()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             out.println("(could not write summary.txt: " + e.getMessage() + ")");
+        }
+        // two seconds of slack for file systems that keep modification times coarsely
+        redactDirectory(run.settings().reportDir(), run.secrets(),
+                Instant.now().minusMillis(run.elapsedMillis()).minusSeconds(2), out);
+    }
+
+    /**
+     * The lines that open the console output and summary.txt: the --insecure warning, and which shell
+     * variable stands for which secret (or that secrets are shown).
+     */
+    public static List<String> preamble(Settings settings) {
+        List<String> lines = new ArrayList<>();
+        String insecure = settings.transport().insecureWarning();
+        if (insecure != null) {
+            lines.add(insecure);
+        }
+        lines.addAll(Secrets.of(settings).preamble());
+        return lines;
+    }
+
+    /**
+     * The funnel of the files that listeners we do not control write (Allure results and attachments, JUnit
+     * XML, which also lists the JVM's command line): every file of the report directory that this run
+     * wrote (modified since it started: a --report-dir that holds other files, even ".", leaves them alone),
+     * rewritten with its secrets replaced. They are UTF-8 text; symbolic links are not followed.
+     */
+    public static void redactDirectory(Path dir, Secrets secrets, Instant since, PrintStream out) {
+        if (secrets.shown() || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(since)) {
+                    continue;
+                }
+                String utf8 = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                String redacted = secrets.redact(utf8);
+                if (!redacted.equals(utf8)) {
+                    Files.writeString(f, redacted, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            out.println("(could not mask the secrets in " + dir + ": " + e.getMessage() + "; do not publish it)");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.discovery.Discovery;
 import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.wire.ContractValidator;
 import dev.runsapi.conformance.wire.RateLimitPolicy;
 import dev.runsapi.conformance.wire.TargetClient;
@@ -29,6 +30,7 @@ public final class SuiteRun {
 
     private final Settings settings;
     private final TargetClient client;
+    private final Secrets secrets;
     private final CheckRunner runner;
     private final PrintStream out;
     private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
@@ -42,7 +44,8 @@ public final class SuiteRun {
         this.settings = settings;
         this.out = out;
         this.client = new TargetClient(settings.target(), settings.timeout(), RateLimitPolicy.defaults(),
-                new ContractValidator());
+                new ContractValidator(), settings.transport());
+        this.secrets = Secrets.of(settings);
         this.runner = new CheckRunner(settings, client, this::baseline);
     }
 
@@ -64,6 +67,11 @@ public final class SuiteRun {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** What every output of this run masks (see {@link Secrets}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public TargetClient client() {

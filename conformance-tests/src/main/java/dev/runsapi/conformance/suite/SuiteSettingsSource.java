@@ -1,13 +1,19 @@
 package dev.runsapi.conformance.suite;
 
 import dev.runsapi.conformance.checks.Settings;
+import dev.runsapi.conformance.report.RedactingStream;
+import dev.runsapi.conformance.report.Secrets;
+import dev.runsapi.conformance.wire.ExtraHeader;
+import dev.runsapi.conformance.wire.Transport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -27,15 +33,25 @@ public final class SuiteSettingsSource {
             return Optional.empty();
         }
         long seed = get("seed") == null ? Seeds.fresh() : Long.parseLong(get("seed"));
+        Transport transport = Transport.of(ExtraHeader.parseAll(lines(get("headers"))),
+                get("cacert") == null ? null : Path.of(get("cacert")), Boolean.parseBoolean(get("insecure")),
+                get("proxy"), System.getenv());
         Settings s = new Settings(target, key, app, get("otherApiKey"), get("otherAppId"), seed,
                 get("tries") == null ? Settings.DEFAULT_TRIES : Integer.parseInt(get("tries")),
                 Boolean.parseBoolean(get("checkRateLimit")),
                 Duration.ofSeconds(get("timeout") == null ? 10 : Long.parseLong(get("timeout"))),
                 names(get("only")), names(get("skip")),
-                Path.of(get("reportDir") == null ? "target/conformance-report" : get("reportDir")));
-        out.println("Runs API conformance: target " + target + ", seed " + seed + " (replay with -Dconformance.seed="
-                + seed + ")");
-        SuiteRun run = new SuiteRun(s, out);
+                Path.of(get("reportDir") == null ? "target/conformance-report" : get("reportDir")),
+                transport, Boolean.parseBoolean(get("showSecrets")));
+        // The console's funnel under Maven: everything this test JVM prints from here on is redacted.
+        PrintStream masked = RedactingStream.printStream(out, new AtomicReference<>(Secrets.of(s)));
+        if (out == System.out) {
+            System.setOut(masked);
+        }
+        masked.println("Runs API conformance: target " + target + ", seed " + seed
+                + " (replay with -Dconformance.seed=" + seed + ")");
+        ReportFiles.preamble(s).forEach(masked::println);
+        SuiteRun run = new SuiteRun(s, masked);
         run.markStartedByMaven();
         return Optional.of(run);
     }
@@ -47,6 +63,11 @@ public final class SuiteSettingsSource {
             v = System.getenv("CONFORMANCE_" + name.replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT));
         }
         return v == null || v.isBlank() || v.startsWith("${") ? null : v;
+    }
+
+    /** One header a line (conformance.headers or CONFORMANCE_HEADERS). */
+    static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\r?\\n")).filter(l -> !l.isBlank()).toList();
     }
 
     static Set<String> names(String csv) {

@@ -38,6 +38,8 @@ public final class TargetClient implements AutoCloseable {
     private final RateLimitPolicy policy;
     private final ContractValidator validator;
     private final HttpClient http;
+    private final List<ExtraHeader> extraHeaders;
+    private final ProxyRoute proxy;
     private final ExecutorService validation;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -50,15 +52,19 @@ public final class TargetClient implements AutoCloseable {
     private final java.util.Set<String> validatedRuns = new java.util.HashSet<>();
 
     public TargetClient(String baseUrl, Duration timeout, RateLimitPolicy policy, ContractValidator validator) {
+        this(baseUrl, timeout, policy, validator, Transport.DEFAULT);
+    }
+
+    /** With the transport's headers on every request, its TLS trust and its proxy. */
+    public TargetClient(String baseUrl, Duration timeout, RateLimitPolicy policy, ContractValidator validator,
+                        Transport transport) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.policy = policy;
         this.validator = validator;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = transport.newHttpClient(timeout);
+        this.extraHeaders = transport.headers();
+        this.proxy = transport.proxy();
         this.validation = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "contract-validation");
             t.setDaemon(true);
@@ -149,17 +155,20 @@ public final class TargetClient implements AutoCloseable {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout);
         request.headers().forEach(b::header);
+        extraHeaders.forEach(h -> b.header(h.name(), h.value()));
         requests.incrementAndGet();
         HttpResponse<String> raw;
         try {
             raw = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new TargetUnreachableException(base + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (javax.net.ssl.SSLException e) {
+            throw new TargetUnreachableException(TlsFailure.describe(base, e));
         } catch (ConnectException e) {
-            throw new TargetUnreachableException("cannot connect to " + base + " ("
+            throw new TargetUnreachableException("cannot connect to " + base + proxy.via(uri) + " ("
                     + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")");
         } catch (IOException e) {
-            throw new TargetUnreachableException("no HTTP answer from " + base + ": " + e);
+            throw new TargetUnreachableException("no HTTP answer from " + base + proxy.via(uri) + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetUnreachableException("interrupted while waiting for " + base);

@@ -56,7 +56,8 @@ class ConformanceCliTest {
         Outcome o = run("--help");
         assertEquals(0, o.code());
         for (String flag : new String[] {"--target", "--api-key", "--app-id", "--other-api-key", "--other-app-id",
-                "--seed", "--tries", "--only", "--skip", "--report-dir", "--check-rate-limit", "--timeout"}) {
+                "--seed", "--tries", "--only", "--skip", "--report-dir", "--check-rate-limit", "--timeout", "--header",
+            "--cacert", "--insecure", "--proxy", "--show-secrets"}) {
             assertTrue(o.out().contains(flag), flag);
         }
     }
@@ -115,5 +116,64 @@ class ConformanceCliTest {
         } finally {
             silent.stop(0);
         }
+    }
+
+    static final String[] TARGET = {"--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a"};
+
+    static Outcome runWith(String... more) {
+        String[] all = java.util.Arrays.copyOf(TARGET, TARGET.length + more.length);
+        System.arraycopy(more, 0, all, TARGET.length, more.length);
+        return run(all);
+    }
+
+    @Test
+    void header_withoutColon_isAUsageErrorThatDoesNotEchoTheValue() {
+        Outcome o = runWith("--header", "Bearer secret-token-123");
+        assertOneLineError(o, "--header #1 has no ':'");
+        assertFalse(o.err().contains("secret-token-123"), o.err());
+    }
+
+    @Test
+    void header_refusals_areUsageErrors() {
+        assertOneLineError(runWith("--header", ": v"), "empty name");
+        assertOneLineError(runWith("--header", "X Token: v"), "may not hold");
+        assertOneLineError(runWith("--header", "x-api-KEY: v"), "contract's own credential");
+        assertOneLineError(runWith("--header", "Host: example.org"), "set by the HTTP client itself");
+        assertOneLineError(runWith("--header", "content-length: 3"), "set by the HTTP client itself");
+        assertOneLineError(runWith("--header", "A: 1", "--header", "a: 2"), "given twice");
+    }
+
+    @Test
+    void cacert_thatIsNoPem_isAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        assertOneLineError(runWith("--cacert", junk.toString()), "holds no PEM certificate");
+        assertOneLineError(runWith("--cacert", dir.resolve("missing.pem").toString()), "cannot be read");
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("broken.pem"),
+                "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        assertOneLineError(runWith("--cacert", broken.toString()), "is not a valid PEM certificate file");
+    }
+
+    @Test
+    void proxy_thatIsNoHttpUrl_isAUsageError() {
+        assertOneLineError(runWith("--proxy", "socks5://127.0.0.1:1080"), "only http:// proxies");
+        Outcome withCredentials = runWith("--proxy", "http://user:pw-secret@127.0.0.1:3128");
+        assertOneLineError(withCredentials, "proxy authentication is not supported");
+        assertFalse(withCredentials.err().contains("pw-secret"), withCredentials.err());
+    }
+
+    @Test
+    void cacertAndInsecure_together_isAUsageError() throws Exception {
+        assertOneLineError(runWith("--insecure", "--cacert", "x.pem"), "contradict");
+    }
+
+    @Test
+    void aProxyThatIsDown_isNamedInTheError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Outcome o = run("--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a", "--timeout", "2",
+                "--proxy", "http://127.0.0.1:" + port, "--report-dir", "target/cli-test-report");
+        assertOneLineError(o, "cannot connect to http://127.0.0.1:1 through the proxy 127.0.0.1:" + port);
     }
 }

@@ -16,13 +16,26 @@ public record SuiteProcess(int exitCode, String out, String err, long millis) {
     static final Pattern TOTALS = Pattern.compile("wall time ([\\d.]+) s, (\\d+) requests sent, (\\d+) generated queries");
 
     public static SuiteProcess run(List<String> args) throws Exception {
+        return run(args, java.util.Map.of());
+    }
+
+    /**
+     * With these environment variables on top of the test JVM's; the proxy variables of the test JVM's
+     * environment are left out, so that the runner's own proxy settings cannot change what a test sees.
+     */
+    public static SuiteProcess run(List<String> args, java.util.Map<String, String> env) throws Exception {
         Path jar = Path.of(System.getProperty("conformance.jar", "target/runs-conformance.jar"));
         List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-jar", jar.toString()));
         cmd.addAll(args);
         Path out = Files.createTempFile("suite", ".out");
         Path err = Files.createTempFile("suite", ".err");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (!env.isEmpty()) {
+            pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
+            pb.environment().putAll(env);
+        }
+        Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             throw new AssertionError("the suite did not finish in 180 s: " + Files.readString(out));
