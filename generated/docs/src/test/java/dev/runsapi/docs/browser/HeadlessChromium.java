@@ -70,13 +70,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Starts Chromium, or skips the calling test (fails it where browser tests are required). */
   public static HeadlessChromium start() {
-    Optional<Path> browser = env("RUNS_CHROMIUM").map(Path::of)
-        .or(() -> onPath("chromium", "chromium-browser", "google-chrome"));
-    Optional<Path> chromedriver = env("RUNS_CHROMEDRIVER").map(Path::of).or(() -> onPath("chromedriver"));
+    Optional<Path> browser = executable("RUNS_CHROMIUM", "chromium", "chromium-browser", "google-chrome");
+    Optional<Path> chromedriver = executable("RUNS_CHROMEDRIVER", "chromedriver");
     if (browser.isEmpty() || chromedriver.isEmpty()) {
       String reason = "no headless Chromium: " + (browser.isEmpty() ? "chromium" : "chromedriver")
-          + " is not on the PATH (Debian: apt-get install -y chromium chromium-driver;"
-          + " or set RUNS_CHROMIUM and RUNS_CHROMEDRIVER)";
+          + " is not on the PATH or where RUNS_CHROMIUM / RUNS_CHROMEDRIVER say"
+          + " (Debian: apt-get install -y chromium chromium-driver)";
       if ("required".equals(env(REQUIRED_ENV).orElse(""))) {
         return Assertions.fail(reason + "; " + REQUIRED_ENV + "=required");
       }
@@ -172,6 +171,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private static Optional<String> env(String name) {
     return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  }
+
+  /** The file the variable {@code variable} names if it is set, else the first of {@code names} on the PATH. */
+  private static Optional<Path> executable(String variable, String... names) {
+    Optional<String> given = env(variable);
+    if (given.isPresent()) {
+      return given.map(Path::of).filter(Files::isExecutable);
+    }
+    return onPath(names);
   }
 
   private static Optional<Path> onPath(String... names) {
