@@ -48,11 +48,19 @@ class StaticPageBrowserTest {
       assertTrue(curl.contains("'" + expected + "'"), curl);
       assertTrue(curl.contains("-H 'X-API-Key: " + KEY + "'"), curl);
 
-      // Offline: the page loaded nothing but files; the one request over the network is the one
-      // "Execute" sent (it went nowhere: HeadlessChromium lets nothing leave 127.0.0.1).
+      // The other scheme the contract allows: the key as the api_key query parameter, last.
+      chromium.open(page.toUri().toString());
+      ui.authorize("ApiKeyQuery", KEY);
+      ui.tryItOutAndExecute();
+      String withQueryKey = expected + "&api_key=" + KEY;
+      assertEquals(withQueryKey, ui.requestUrl());
+      assertTrue(!ui.curl().contains("X-API-Key"), ui.curl());
+
+      // Offline: the page loaded nothing but files; the only requests over the network are those
+      // "Execute" sent (they went nowhere: HeadlessChromium lets nothing leave 127.0.0.1).
       List<String> requested = chromium.requestedUrls();
       assertTrue(requested.contains(page.toUri().toString()), requested.toString());
-      assertEquals(List.of(expected), chromium.networkRequests().stream().distinct().toList());
+      assertEquals(List.of(expected, withQueryKey), chromium.networkRequests().stream().distinct().toList());
     }
   }
 
