@@ -1,7 +1,11 @@
 package dev.runsapi.mock;
 
+import dev.runsapi.mock.config.ListenAddress;
+import dev.runsapi.mock.config.MockSettings;
 import dev.runsapi.mock.config.MockSetup;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -11,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /** A running mock server: its Spring context and the URL it listens on. Closing it stops it. */
 public final class MockServer implements AutoCloseable {
-  public static final String HOST = "127.0.0.1";
+  /** Where it listens unless {@code --host} says otherwise, and where a client on this machine reaches it. */
+  public static final String HOST = MockSettings.DEFAULT_HOST;
 
   private final ConfigurableApplicationContext context;
   private final MockSetup setup;
@@ -36,7 +41,7 @@ public final class MockServer implements AutoCloseable {
     application.setLogStartupInfo(false);
     // Our flags decide where we listen, whatever SERVER_PORT or the like say in the environment.
     Map<String, Object> fixed =
-        Map.of("server.address", HOST, "server.port", setup.settings().port());
+        Map.of("server.address", setup.settings().host(), "server.port", setup.settings().port());
     application.addInitializers(
         context -> {
           context.getEnvironment().getPropertySources()
@@ -49,14 +54,15 @@ public final class MockServer implements AutoCloseable {
       throw e; // the build's AOT processing stops the run here on purpose
     } catch (RuntimeException e) {
       closeStore(setup);
-      throw new StartFailure(describe(e, setup.settings().port()), e);
+      throw new StartFailure(describe(e, setup.settings().host(), setup.settings().port()), e);
     }
   }
 
-  private static String describe(Throwable failure, int port) {
+  private static String describe(Throwable failure, String host, int port) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BindException || t.getClass().getSimpleName().equals("PortInUseException")) {
-        return "cannot listen on " + HOST + ":" + port + ": the port is in use (try --port 0)";
+        return "cannot listen on " + host + ":" + port + ": the port is in use or the address is not"
+            + " this machine's (try --port 0)";
       }
     }
     Throwable root = failure;
@@ -70,8 +76,38 @@ public final class MockServer implements AutoCloseable {
     return port;
   }
 
+  /** A URL a client on this machine can use: for a wildcard address, 127.0.0.1. */
   public String url() {
-    return "http://" + HOST + ":" + port;
+    return "http://" + listenAddress().urlHost() + ":" + port;
+  }
+
+  /**
+   * What standard error should say besides the ready line: that a wildcard address listens on
+   * every interface, and a warning when anyone beyond this machine can read the runs with the
+   * keys printed in every README.
+   */
+  public List<String> notices() {
+    ListenAddress address = listenAddress();
+    List<String> notices = new ArrayList<>();
+    if (address.isWildcard()) {
+      notices.add("listening on all interfaces (" + setup.settings().host() + ":" + port + "); " + url()
+          + " reaches it from this machine, other machines use one of its addresses");
+    }
+    if (!address.isLoopback() && builtInKeys()) {
+      notices.add("WARNING: listening beyond loopback (" + setup.settings().host() + ") with the built-in"
+          + " test keys, which anyone who reaches this port can use; give your own with --apps or"
+          + " --api-key/--app-id");
+    }
+    return notices;
+  }
+
+  /** No --apps and no --api-key: the tenants whose keys every README prints. */
+  private boolean builtInKeys() {
+    return setup.settings().appsFile() == null && setup.settings().apiKey() == null;
+  }
+
+  private ListenAddress listenAddress() {
+    return ListenAddress.of(setup.settings().host());
   }
 
   public String readyLine() {

@@ -67,6 +67,9 @@ public final class MockServerMain {
       }
       MockSetup setup = MockSetup.load(invocation.settings());
       MockServer server = MockServer.start(setup);
+      for (String notice : server.notices()) {
+        err.println(NAME + ": " + notice);
+      }
       out.println(server.readyLine());
       out.flush();
       return new Launch(RUNNING, server);

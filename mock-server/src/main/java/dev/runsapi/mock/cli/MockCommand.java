@@ -1,6 +1,7 @@
 package dev.runsapi.mock.cli;
 
 import dev.runsapi.mock.config.DatabaseSettings;
+import dev.runsapi.mock.config.ListenAddress;
 import dev.runsapi.mock.config.MockSettings;
 import dev.runsapi.mock.defect.Defect;
 import dev.runsapi.mock.defect.Defects;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
     usageHelpWidth = 120,
     description = {
       "The reference mock server of the Runs API (openapi/runs-api.yaml).",
-      "Binds 127.0.0.1 only and prints one ready line with its URL, an app id and its API key.",
+      "Listens on 127.0.0.1 (see --host) and prints one ready line with its URL, an app id and its API key.",
       "Every flag can also be set as the system property runs.mock.<flag> (e.g. -Druns.mock.port=0)",
       "or the environment variable RUNS_MOCK_<FLAG> (e.g. RUNS_MOCK_RATE_LIMIT=0); repeatable flags",
       "take comma-separated values there. A flag on the command line wins."
@@ -34,8 +35,18 @@ import picocli.CommandLine.Spec;
 public final class MockCommand {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "TCP port on 127.0.0.1; 0 picks a free one.")
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port; 0 picks a free one (the ready line names it).")
   int port = MockSettings.DEFAULT_PORT;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = {
+        "IP address to listen on. 0.0.0.0 (or ::) listens on every interface, for a container or a CI",
+        "service: the ready line then names 127.0.0.1, and standard error warns while the built-in keys",
+        "are in use (give your own with --apps or --api-key/--app-id)."
+      })
+  String host = MockSettings.DEFAULT_HOST;
 
   @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the built-in dataset.")
   long seed = MockSettings.DEFAULT_SEED;
@@ -139,6 +150,9 @@ public final class MockCommand {
     if (port < 0 || port > 65535) {
       throw usage("--port must be from 0 to 65535, got " + port);
     }
+    if (ListenAddress.parse(host).isEmpty()) {
+      throw usage("--host must be an IP address to listen on (127.0.0.1, 0.0.0.0, ::1, ::), got \"" + host + "\"");
+    }
     if (runs < 0) {
       throw usage("--runs must not be negative, got " + runs);
     }
@@ -166,7 +180,7 @@ public final class MockCommand {
     }
     return new MockSettings(port, seed, runs, data, apps, apiKey, appId, rateLimit, latencyMs,
         failRate, failSeed == null ? seed : failSeed, Defects.of(defects),
-        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword));
+        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword), host);
   }
 
   private ParameterException usage(String message) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param runs size of the built-in dataset of the first app; every other app gets a quarter
  * @param failSeed seed of the {@code fail-rate} draws
  * @param database the PostgreSQL store to use, or null for the in-memory one
+ * @param host the IP address to listen on: {@value #DEFAULT_HOST} unless {@code --host} says otherwise
  */
 public record MockSettings(
     int port,
@@ -24,15 +25,25 @@ public record MockSettings(
     double failRate,
     long failSeed,
     Defects defects,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    String host) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_RUNS = 2000;
   public static final int DEFAULT_RATE_LIMIT = 30;
+  public static final String DEFAULT_HOST = "127.0.0.1";
 
   public MockSettings {
     dataFiles = List.copyOf(dataFiles);
+  }
+
+  /** Settings that listen on {@value #DEFAULT_HOST}. */
+  public MockSettings(int port, long seed, int runs, List<Path> dataFiles, Path appsFile,
+      String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
+      long failSeed, Defects defects, DatabaseSettings database) {
+    this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
+        failSeed, defects, database, DEFAULT_HOST);
   }
 
   /** Settings for the in-memory store. */
@@ -40,7 +51,7 @@ public record MockSettings(
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, null);
+        failSeed, defects, null, DEFAULT_HOST);
   }
 
   /** The built-in dataset size of an app other than the first. */

@@ -13,7 +13,11 @@ import dev.runsapi.mock.query.SortOrder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +172,71 @@ class StartupTest {
     }
   }
 
+  /** True when the server's port is taken on 127.0.0.2 too, i.e. it listens beyond 127.0.0.1 (nothing is sent). */
+  private static boolean portTakenOnAnotherLoopbackAddress(MockServer server) throws IOException {
+    try (ServerSocket probe = new ServerSocket(server.port(), 1, InetAddress.getByName("127.0.0.2"))) {
+      return false;
+    } catch (BindException e) {
+      return true;
+    }
+  }
+
+  private static int health(String url) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/health").toURL().openConnection();
+    try {
+      return connection.getResponseCode();
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  @Test
+  void main_defaultHost_listensOnLoopbackOnlyAndSaysNothingOnStandardError() throws IOException {
+    try (Outcome o = launch("--port", "0")) {
+      assertEquals("", o.err());
+      assertFalse(portTakenOnAnotherLoopbackAddress(o.server()));
+    }
+  }
+
+  @Test
+  void main_hostWildcard_readyLineNames127001AndWarnsAboutTheBuiltInKeys() throws IOException {
+    try (Outcome o = launch("--port", "0", "--host", "0.0.0.0")) {
+      assertEquals(MockServerMain.RUNNING, o.code(), o.err());
+      Matcher m = READY.matcher(o.out().strip());
+      assertTrue(m.matches(), o.out());
+      assertEquals("http://127.0.0.1:" + o.server().port(), m.group(1));
+      assertEquals(200, health(m.group(1)));
+      assertTrue(portTakenOnAnotherLoopbackAddress(o.server()), "bound to every interface");
+      List<String> err = o.err().lines().toList();
+      assertEquals(2, err.size(), o.err());
+      assertTrue(err.get(0).contains("listening on all interfaces (0.0.0.0:" + o.server().port() + ")"), o.err());
+      assertTrue(err.get(1).startsWith("runs-mock-server: WARNING: listening beyond loopback"), o.err());
+      assertTrue(err.get(1).contains("--apps"), o.err());
+    }
+  }
+
+  @Test
+  void main_hostWildcardFromEnvironmentWithOwnKeys_saysWhereButDoesNotWarn() throws IOException {
+    Map<String, String> env = Map.of("RUNS_MOCK_HOST", "0.0.0.0", "RUNS_MOCK_PORT", "0");
+    try (Outcome o = launch(env, Map.of(), "--api-key", "k1", "--app-id", "a1", "--runs", "4")) {
+      assertEquals(MockServerMain.RUNNING, o.code(), o.err());
+      assertTrue(o.out().startsWith("Runs mock server ready on http://127.0.0.1:" + o.server().port() + " "), o.out());
+      assertTrue(o.err().contains("listening on all interfaces"), o.err());
+      assertFalse(o.err().contains("WARNING"), o.err());
+      assertTrue(portTakenOnAnotherLoopbackAddress(o.server()));
+    }
+  }
+
+  @Test
+  void main_hostProperty_listensWhereItSays() throws IOException {
+    try (Outcome o = launch(Map.of(), new HashMap<>(Map.of("runs.mock.host", "0.0.0.0")), "--port", "0")) {
+      assertTrue(o.out().startsWith("Runs mock server ready on http://127.0.0.1:"), o.out());
+      assertEquals(200, health(o.server().url()));
+      assertTrue(portTakenOnAnotherLoopbackAddress(o.server()));
+      assertTrue(o.err().contains("WARNING"), o.err());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -179,6 +248,8 @@ class StartupTest {
         "--latency-ms -5 | --latency-ms must not be negative",
         "--fail-rate 1.5 | --fail-rate must be from 0 to 1",
         "--runs -3 | --runs must not be negative",
+        "--host example.com | --host must be an IP address",
+        "--host 256.0.0.1 | --host must be an IP address",
         "--defect nope | unknown defect \"nope\"",
         "--api-key k | --api-key and --app-id go together",
         "--apps x.json --api-key k --app-id a | either --apps or --api-key",

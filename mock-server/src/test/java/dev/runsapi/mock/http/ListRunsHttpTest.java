@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -536,10 +537,25 @@ class ListRunsHttpTest {
   @Nested
   class Documents {
     @Test
-    void openapiYaml_servesTheContractResource() {
+    void openapiYaml_servesTheContractWithThisServerFirst() {
       Response r = given().get(server.url() + "/openapi.yaml");
       assertEquals(200, r.statusCode());
-      assertEquals(Contract.text(), r.asString());
+      Map<String, Object> served = new Yaml().load(r.asString());
+      Map<String, Object> file = new Yaml().load(Contract.text());
+      List<Object> servers = new ArrayList<>((List<?>) file.get("servers"));
+      servers.add(0, Map.of("url", server.url(), "description", ContractController.MOCK_SERVER_DESCRIPTION));
+      assertEquals(servers, served.get("servers"), "this server first, then the contract's own");
+      served.remove("servers");
+      file.remove("servers");
+      assertEquals(file, served, "the rest is the contract as it is");
+    }
+
+    @Test
+    void openapiYaml_namesTheServerAsTheClientReachedIt() {
+      Response r = given().header("Host", "localhost:" + server.port()).get(server.url() + "/openapi.yaml");
+      Map<String, Object> served = new Yaml().load(r.asString());
+      assertEquals("http://localhost:" + server.port(),
+          ((Map<?, ?>) ((List<?>) served.get("servers")).get(0)).get("url"));
     }
 
     @Test
