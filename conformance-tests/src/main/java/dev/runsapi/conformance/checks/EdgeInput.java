@@ -26,12 +26,16 @@ public record EdgeInput(String description, ApiRequest request, int status, List
     }
 
     /**
-     * How the answer differs from the expected one, or null when it is the expected one: the status, and
-     * for a 422 the parameters of {@code errors} exactly, in order.
+     * How the answer differs from the expected one, or null when it is the expected one: the status, for
+     * a 422 the parameters of {@code errors} exactly, in order, and for a 403 no {@code WWW-Authenticate}
+     * (Errors 2: "This is a 403, not a 401 ... no WWW-Authenticate header is sent").
      */
     public String mismatch(ApiResponse r) {
         if (r.status() != status) {
             return r.status() == 422 ? "422 naming " + namedIn(r.json()) : r.summary();
+        }
+        if (status == 403 && r.header("www-authenticate").isPresent()) {
+            return "403 with WWW-Authenticate: " + r.header("www-authenticate").get();
         }
         if (status == 422) {
             List<String> got = namedIn(r.json());

@@ -51,6 +51,11 @@ public final class RunFieldsCheck implements Check {
                         r.summary()));
                 return;
             }
+            String exponent = exponentIn(r.body());
+            if (exponent != null) {
+                ctx.fail(Finding.of("JSON numbers are written in plain decimal notation (Outside the operation: "
+                        + "\"never with an exponent\")", ctx.curl(req), "no exponent", "the number " + exponent));
+            }
             for (JsonNode run : data) {
                 String fault = fault(run);
                 String id = run.path("id").asText();
@@ -62,6 +67,20 @@ public final class RunFieldsCheck implements Check {
                             "run " + id + " consistent", fault));
                 }
             }
+        }
+    }
+
+    /** The first number of the JSON text written with an exponent ({@code 7.5E-7}), or null when none is. */
+    static String exponentIn(String json) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isNumeric() && (p.getText().indexOf('e') >= 0 || p.getText().indexOf('E') >= 0)) {
+                    return p.getText();
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null; // not JSON: the schema check reports that
         }
     }
 

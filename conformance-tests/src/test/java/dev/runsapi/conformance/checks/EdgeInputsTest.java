@@ -87,6 +87,9 @@ class EdgeInputsTest {
                 .findFirst().orElseThrow();
         assertEquals(403, twoKeys.status());
         assertNotNull(twoKeys.mismatch(answer(200, "{}")));
+        assertNull(twoKeys.mismatch(answer(403, "{}")));
+        assertEquals("403 with WWW-Authenticate: ApiKey", twoKeys.mismatch(new ApiResponse(403,
+                Map.of("www-authenticate", List.of("ApiKey")), "{}", JSON.readTree("{}"))));
     }
 
     @Test

@@ -61,4 +61,11 @@ class RunFieldsCheckTest {
         assertTrue(fault("2024-05-01T12:00:00.000Z", null, "null", 0, 0, 0, "[\"a\",\"a\"]").contains("twice"));
         assertTrue(fault("2024-05-01T12:00:00.000Z", "2024-05-01T11:00:00.000Z", "0", 0, 0, 0, "[]").contains("before"));
     }
+
+    @Test
+    void exponentIn_findsNumbersWithAnExponent_notLettersInStrings() {
+        assertNull(RunFieldsCheck.exponentIn("{\"cost\":0.0000001,\"input\":\"1E-7 e\",\"n\":[3,3.25]}"));
+        org.junit.jupiter.api.Assertions.assertEquals("7.5E-7", RunFieldsCheck.exponentIn("{\"a\":1,\"cost\":7.5E-7}"));
+        org.junit.jupiter.api.Assertions.assertEquals("1e3", RunFieldsCheck.exponentIn("[1e3]"));
+    }
 }
