@@ -89,6 +89,30 @@ class ContractDocumentTest {
     }
 
     @Test
+    void the422Example_namesItsParametersInDeclarationOrder() {
+        OpenAPI api = parse(true).getOpenAPI();
+        var get = api.getPaths().get(Contract.PATH).getGet();
+        List<String> declared = get.getParameters().stream().map(Parameter::getName).toList();
+        var example = (com.fasterxml.jackson.databind.JsonNode) get.getResponses().get("422").getContent()
+                .get("application/problem+json").getExample();
+        List<Integer> positions = new ArrayList<>();
+        example.get("errors").forEach(e -> positions.add(declared.indexOf(e.get("parameter").asText())));
+        assertTrue(positions.size() >= 2 && !positions.contains(-1), positions.toString());
+        assertEquals(positions.stream().sorted().toList(), positions, "errors in the order the operation declares them");
+    }
+
+    @Test
+    void leapSecondDays_areListedOnceEach_27OfThem() {
+        String startTime = parse(false).getOpenAPI().getComponents().getParameters().get("StartTime").getDescription();
+        var days = java.util.regex.Pattern.compile("\\b(19|20)\\d\\d-(06-30|12-31)\\b").matcher(startTime).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertEquals(27, days.size(), days.toString());
+        assertEquals(27, new java.util.HashSet<>(days).size());
+        assertEquals("1972-06-30", days.get(0));
+        assertEquals("2016-12-31", days.get(26));
+    }
+
+    @Test
     void everyErrorStatus_answersProblemJson() {
         OpenAPI api = parse(true).getOpenAPI();
         var responses = api.getPaths().get(Contract.PATH).getGet().getResponses();

@@ -110,6 +110,44 @@ class ContractValidationTest {
             assertInvalid(Contract.validate(Contract.get(query).build()), "app_id empty");
         }
 
+        // ADR 0003: the schema's limits are part of the contract, and lengths count code points.
+
+        @Test
+        void appIdOver200Characters_isRejectedBySchema() {
+            Map<String, String> query = documentedQuery();
+            query.put("app_id", "a".repeat(201));
+            assertInvalid(Contract.validate(Contract.get(query).build()), "app_id of 201 characters");
+            query.put("app_id", "a".repeat(200));
+            assertValid(Contract.validate(Contract.get(query).build()));
+        }
+
+        @Test
+        void moreThan100TypeValues_evenEachValid_isRejectedBySchema() {
+            Map<String, String> query = documentedQuery();
+            query.remove("type");
+            String[] hundred = java.util.Collections.nCopies(100, "llm").toArray(String[]::new);
+            String[] more = java.util.Collections.nCopies(101, "llm").toArray(String[]::new);
+            assertValid(Contract.validate(Contract.get(query).withQueryParam("type", hundred).build()));
+            assertInvalid(Contract.validate(Contract.get(query).withQueryParam("type", more).build()), "101 types");
+        }
+
+        @Test
+        void searchLength_countsCodePointsNotUtf16Units() {
+            Map<String, String> query = documentedQuery();
+            query.put("search", "\uD83D\uDE00".repeat(1000));
+            assertValid(Contract.validate(Contract.get(query).build()));
+            query.put("search", "\uD83D\uDE00".repeat(1001));
+            assertInvalid(Contract.validate(Contract.get(query).build()), "1001 emoji");
+        }
+
+        @Test
+        void modelsValueLength_countsCodePoints() {
+            Map<String, String> query = documentedQuery();
+            assertValid(Contract.validate(Contract.get(query).withQueryParam("models", "\u00e9".repeat(200)).build()));
+            assertInvalid(Contract.validate(Contract.get(query).withQueryParam("models", "\u00e9".repeat(201)).build()),
+                    "a models value of 201 characters");
+        }
+
         @Test
         void zeroDurationBoundsAndFractionalSeconds_areValid() {
             Map<String, String> query = documentedQuery();

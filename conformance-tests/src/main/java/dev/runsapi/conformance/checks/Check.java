@@ -13,4 +13,12 @@ public interface Check {
     String clause();
 
     void run(CheckContext ctx);
+
+    /**
+     * When the check runs: 0 first (error checks, whose findings may steer later checks), 1 the data
+     * checks, 2 last and alone (rate-limit, then response-schema).
+     */
+    default int phase() {
+        return 1;
+    }
 }

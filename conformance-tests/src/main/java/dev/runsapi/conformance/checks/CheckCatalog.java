@@ -16,7 +16,7 @@ public final class CheckCatalog {
                 new FilterDurationCheck(), new FilterTimeWindowCheck(), new FilterCombinedCheck(), new PaginationCheck(),
                 new PaginationDefaultsCheck(), new OrderingCheck(), new RunFieldsCheck(), new ErrorsValidationCheck(),
                 new ErrorsAuthCheck(), new TenantIsolationCheck(), new ErrorsPrecedenceCheck(), new ErrorsBodyCheck(),
-                new RobustnessCheck(), new RateLimitCheck(), new ResponseSchemaCheck());
+                new EdgeInputsCheck(), new RobustnessCheck(), new RateLimitCheck(), new ResponseSchemaCheck());
     }
 
     public static List<String> names() {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /**
  * What the schema's descriptions say about a run that JSON Schema cannot: UTC millisecond timestamps,
  * duration = endedAt - createdAt (null exactly when endedAt is), tokens.total = prompt + completion,
+ * all-zero tokens for tool runs, output null exactly when the run has not ended or failed (ADR 0003),
  * distinct tags, ids unique in the app.
  */
 public final class RunFieldsCheck implements Check {
@@ -31,8 +32,9 @@ public final class RunFieldsCheck implements Check {
     public String clause() {
         return "Conventions: \"Servers write them in UTC (Z) with millisecond precision\"; Run.duration: \"endedAt - "
                 + "createdAt in seconds, exact to the millisecond ... null exactly when endedAt is null\"; Run.endedAt: "
-                + "\"never before createdAt\"; Tokens.total: \"Always prompt + completion\"; Run.tags: distinct; "
-                + "Run.id: unique within its app";
+                + "\"never before createdAt\"; Tokens.total: \"Always prompt + completion\"; Tokens: \"A tool run calls "
+                + "no model: all zero\"; Run.output: \"null exactly when it has not ended or it failed\"; Run.error: "
+                + "null \"while it has not ended\"; Run.tags: distinct; Run.id: unique within its app";
     }
 
     @Override
@@ -49,6 +51,11 @@ public final class RunFieldsCheck implements Check {
                         r.summary()));
                 return;
             }
+            String exponent = exponentIn(r.body());
+            if (exponent != null) {
+                ctx.fail(Finding.of("JSON numbers are written in plain decimal notation (Outside the operation: "
+                        + "\"never with an exponent\")", ctx.curl(req), "no exponent", "the number " + exponent));
+            }
             for (JsonNode run : data) {
                 String fault = fault(run);
                 String id = run.path("id").asText();
@@ -60,6 +67,20 @@ public final class RunFieldsCheck implements Check {
                             "run " + id + " consistent", fault));
                 }
             }
+        }
+    }
+
+    /** The first number of the JSON text written with an exponent ({@code 7.5E-7}), or null when none is. */
+    static String exponentIn(String json) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isNumeric() && (p.getText().indexOf('e') >= 0 || p.getText().indexOf('E') >= 0)) {
+                    return p.getText();
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null; // not JSON: the schema check reports that
         }
     }
 
@@ -101,6 +122,18 @@ public final class RunFieldsCheck implements Check {
             if (p + co != t) {
                 return "run " + id + ": tokens.total " + t + " is not prompt + completion = " + (p + co);
             }
+        }
+        if ("tool".equals(run.path("type").asText()) && tokens != null && tokens.isObject()
+                && (tokens.path("prompt").asLong() != 0 || tokens.path("completion").asLong() != 0)) {
+            return "run " + id + ": a tool run has tokens " + tokens + ", not all zero";
+        }
+        boolean hasOutput = run.has("output") && !run.get("output").isNull();
+        boolean hasError = run.has("error") && !run.get("error").isNull();
+        if (!hasEnd && (hasOutput || hasError)) {
+            return "run " + id + ": has not ended but has " + (hasOutput ? "an output" : "an error");
+        }
+        if (hasEnd && hasOutput == hasError) {
+            return "run " + id + ": ended with " + (hasOutput ? "both an output and an error" : "neither output nor error");
         }
         JsonNode tags = run.get("tags");
         if (tags != null && tags.isArray()) {

@@ -70,6 +70,13 @@ public record ApiRequest(List<Param> params, Map<String, String> headers) {
         return withHeader(KEY_HEADER, key);
     }
 
+    /** Appends a query segment sent exactly as written (see {@link Param#raw}). */
+    public ApiRequest withRaw(String segment) {
+        List<Param> p = new ArrayList<>(params);
+        p.add(Param.raw(segment));
+        return new ApiRequest(p, headers);
+    }
+
     public ApiRequest withQueryKey(String key) {
         return withParam("api_key", key);
     }

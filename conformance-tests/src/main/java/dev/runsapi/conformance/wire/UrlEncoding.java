@@ -32,7 +32,8 @@ public final class UrlEncoding {
 
     public static String queryString(List<Param> params) {
         return params.stream()
-                .map(p -> p.value() == null ? encode(p.name()) : encode(p.name()) + "=" + encode(p.value()))
+                .map(p -> p.raw() ? p.name()
+                        : p.value() == null ? encode(p.name()) : encode(p.name()) + "=" + encode(p.value()))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -39,7 +39,10 @@ class MockDefectsIT {
         "reversed-window-accepted, errors-validation",
         "validation-before-auth, errors-precedence",
         "tenant-leak, tenant-isolation",
-        "no-retry-after, rate-limit"
+        "no-retry-after, rate-limit",
+        "leap-second-next-minute, errors-edge-inputs",
+        "percent-utf8-replaced, errors-edge-inputs",
+        "minus-zero-accepted, errors-edge-inputs"
     })
     void defect_isReportedByItsOwningCheck(String defect, String owner) throws Exception {
         boolean rateLimit = defect.equals("no-retry-after");

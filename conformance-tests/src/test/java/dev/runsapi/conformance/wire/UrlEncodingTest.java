@@ -13,4 +13,11 @@ class UrlEncodingTest {
         assertEquals("%C3%A9%F0%9F%98%80", UrlEncoding.encode("é😀"));
         assertEquals("%00", UrlEncoding.encode("\u0000"));
     }
+
+    @Test
+    void queryString_sendsRawSegmentsAsWritten_andEncodesTheRest() {
+        assertEquals("search=%25C3&search=%C3&limit&a%3Bb=1&&limit=5;page=1", UrlEncoding.queryString(java.util.List.of(
+                Param.of("search", "%C3"), Param.raw("search=%C3"), Param.raw("limit"), Param.of("a;b", "1"),
+                Param.raw(""), Param.raw("limit=5;page=1"))));
+    }
 }

@@ -219,8 +219,18 @@ final class RunRecordReader {
     }
     List<String> tags = canonical.tags(tags(slots[TAGS]));
     String input = canonical.of(string(slots[INPUT], "input"));
+    if ("tool".equals(type) && total != 0) {
+      throw new BadRecord("\"tokens\" must be all zero for a tool run (it calls no model)");
+    }
     String output = canonical.of(nullableString(slots[OUTPUT], "output"));
     String error = canonical.of(nullableString(slots[ERROR], "error"));
+    if (endedAt == null && (output != null || error != null)) {
+      throw new BadRecord("\"output\" and \"error\" must be null while \"endedAt\" is null");
+    }
+    if (endedAt != null && (output == null) != (error != null)) {
+      throw new BadRecord("an ended run has an \"output\" or, when it failed, an \"error\": exactly one"
+          + " of the two is null");
+    }
     StoredUser user = canonical.of(user(slots[USER]));
     Object cost = slots[COST];
     if (!(cost instanceof Number) || decimal(cost).signum() < 0) {
@@ -265,6 +275,10 @@ final class RunRecordReader {
         Rfc3339.parse(text)
             .orElseThrow(() -> new BadRecord("\"" + field + "\" is not an RFC 3339 date-time: \""
                 + text + "\""));
+    if (parsed.leap()) {
+      throw new BadRecord("\"" + field + "\" is a leap second, which a run's millisecond UTC "
+          + "timeline has no room for: \"" + text + "\"");
+    }
     if (parsed.ceiling().getNano() % 1_000_000 != 0) {
       throw new BadRecord("\"" + field + "\" is finer than a millisecond: \"" + text + "\"");
     }

@@ -31,7 +31,12 @@ public enum Defect {
   REVERSED_WINDOW_ACCEPTED("reversed-window-accepted", "`start_time` after `end_time` answers 200"),
   VALIDATION_BEFORE_AUTH("validation-before-auth", "a bad parameter beats a missing key (422 before 403)"),
   TENANT_LEAK("tenant-leak", "a key may read another tenant's app"),
-  NO_RETRY_AFTER("no-retry-after", "429 has no `Retry-After` header");
+  NO_RETRY_AFTER("no-retry-after", "429 has no `Retry-After` header"),
+  LEAP_SECOND_NEXT_MINUTE(
+      "leap-second-next-minute", "any second `60` is read as the next minute (`2024-04-10T23:59:60Z` answers 200)"),
+  PERCENT_UTF8_REPLACED(
+      "percent-utf8-replaced", "percent-escapes that are not UTF-8 decode to U+FFFD (`search=%C3` answers 200)"),
+  MINUS_ZERO_ACCEPTED("minus-zero-accepted", "`min_duration=-0` is read as 0 (a sign the grammar does not have)");
 
   private final String cliName;
   private final String rule;

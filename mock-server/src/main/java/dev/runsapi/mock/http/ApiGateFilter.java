@@ -69,7 +69,7 @@ public class ApiGateFilter extends OncePerRequestFilter {
       return;
     }
     pause();
-    RawQuery raw = RawQuery.parse(request.getQueryString());
+    RawQuery raw = RawQuery.parse(request.getQueryString(), defects.has(Defect.PERCENT_UTF8_REPLACED));
     Credentials credentials = Credentials.of(raw.all(API_KEY_PARAMETER), request, API_KEY_HEADER);
 
     long retryAfter = rateLimiter.retryAfterSeconds(rateKey(credentials, request), System.currentTimeMillis());

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -37,7 +38,15 @@ public class JsonConfig implements WebMvcConfigurer {
     if (setup.defects().has(Defect.DURATION_AS_STRING)) {
       module.setMixInAnnotation(Run.class, DurationAsString.class);
     }
-    return JsonMapper.builder().addModule(module).build();
+    return plainNumbers().addModule(module).build();
+  }
+
+  /**
+   * Numbers in plain decimal notation ("Outside the operation": never an exponent): a cost of 1e-7
+   * dollars from a data file is written 0.0000001, not BigDecimal's 1E-7.
+   */
+  static JsonMapper.Builder plainNumbers() {
+    return JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
   /** The generated enums' values are lower case; Spring's default enum converter is not. */

@@ -4,34 +4,66 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RFC 3339 {@code date-time} (section 5.6): a full date, {@code T}, a time with optional fraction
  * of any length, and an offset ({@code Z} or {@code ±hh:mm}). {@code T} and {@code Z} may be lower
- * case, as the RFC allows; a leap second ({@code :60}) is read as the first instant of the next
- * minute. Anything else is rejected.
+ * case, as the RFC allows. A leap second ({@code :60}) is valid only where the IERS inserted one
+ * (RFC 3339 section 5.7, the contract's {@code start_time}); it orders after every instant of
+ * 23:59:59 UTC and before the next midnight. Anything else is rejected.
  */
 public final class Rfc3339 {
   private Rfc3339() {}
 
+  /** The UTC days at whose end a leap second was inserted (IERS Bulletin C; none since 2016). */
+  static final Set<LocalDate> LEAP_SECOND_DAYS =
+      Set.of("1972-06-30", "1972-12-31", "1973-12-31", "1974-12-31", "1975-12-31", "1976-12-31",
+              "1977-12-31", "1978-12-31", "1979-12-31", "1981-06-30", "1982-06-30", "1983-06-30",
+              "1985-06-30", "1987-12-31", "1989-12-31", "1990-12-31", "1992-06-30", "1993-06-30",
+              "1994-06-30", "1995-12-31", "1997-06-30", "1998-12-31", "2005-12-31", "2008-12-31",
+              "2012-06-30", "2015-06-30", "2016-12-31")
+          .stream().map(LocalDate::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /**
    * An instant given with arbitrary precision: whole seconds since the epoch and the digits of the
-   * fraction as written, and the same rounded down and up to the nanosecond.
+   * fraction as written, and the same rounded down and up to the nanosecond. A leap second has
+   * {@code leap} set and the epoch second of the 23:59:59 it follows; on the nanosecond timeline it
+   * lies between that second's last nanosecond (floor) and the next midnight (ceiling).
    */
-  public record ExactInstant(long epochSecond, String fraction, Instant floor, Instant ceiling) {
-    /** The instant exactly, in seconds since the epoch. */
+  public record ExactInstant(long epochSecond, String fraction, boolean leap, Instant floor,
+      Instant ceiling) implements Comparable<ExactInstant> {
+    /** The instant exactly, in seconds since the epoch (a leap second: its 23:59:59 plus the fraction). */
     public BigDecimal exact() {
       return fraction.isEmpty()
           ? BigDecimal.valueOf(epochSecond)
           : BigDecimal.valueOf(epochSecond).add(new BigDecimal("0." + fraction));
     }
+
+    /** The exact order of instants, a leap second after all of the second it follows. */
+    @Override
+    public int compareTo(ExactInstant other) {
+      int bySecond = Long.compare(epochSecond, other.epochSecond);
+      if (bySecond != 0) {
+        return bySecond;
+      }
+      if (leap != other.leap) {
+        return leap ? 1 : -1;
+      }
+      return exact().compareTo(other.exact());
+    }
+  }
+
+  /** Reads a date-time as the contract does (a leap second only where one was inserted). */
+  public static Optional<ExactInstant> parse(String text) {
+    return parse(text, false);
   }
 
   /**
    * Reads {@code yyyy-MM-ddTHH:mm:ss[.f+](Z|±hh:mm)} by hand rather than with a regular expression:
    * data files hold two or four timestamps per run, and a million runs load at start-up.
    */
-  public static Optional<ExactInstant> parse(String text) {
+  public static Optional<ExactInstant> parse(String text, boolean anyLeapSecondIsNextMinute) {
     int n = text.length();
     if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':'
         || text.charAt(16) != ':' || (text.charAt(10) != 'T' && text.charAt(10) != 't')) {
@@ -76,9 +108,18 @@ public final class Rfc3339 {
         || minute > 59 || second > 60) {
       return Optional.empty();
     }
-    // a leap second (:60) is read as the first instant of the next minute
-    long epochSecond = epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second
-        - offsetSeconds;
+    boolean leap = second == 60 && !anyLeapSecondIsNextMinute;
+    // with the defect leap-second-next-minute, any :60 is the first instant of the next minute
+    long epochSecond = epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L
+        + (leap ? 59 : second) - offsetSeconds;
+    if (leap && (Math.floorMod(epochSecond, 86_400) != 86_399
+        || !LEAP_SECOND_DAYS.contains(LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400))))) {
+      return Optional.empty();
+    }
+    if (leap) {
+      return Optional.of(new ExactInstant(epochSecond, fraction, true,
+          Instant.ofEpochSecond(epochSecond, 999_999_999), Instant.ofEpochSecond(epochSecond + 1)));
+    }
     int nanos = 0;
     for (int k = 0; k < 9; k++) {
       nanos = nanos * 10 + (k < fraction.length() ? fraction.charAt(k) - '0' : 0);
@@ -89,7 +130,7 @@ public final class Rfc3339 {
     }
     Instant floor = Instant.ofEpochSecond(epochSecond, nanos);
     Instant ceiling = finer ? floor.plusNanos(1) : floor;
-    return Optional.of(new ExactInstant(epochSecond, fraction, floor, ceiling));
+    return Optional.of(new ExactInstant(epochSecond, fraction, false, floor, ceiling));
   }
 
   private static final long FIRST_FORMATTED_SECOND = epochDay(0, 1, 1) * 86_400;

@@ -44,7 +44,9 @@ public final class RunQueryParser {
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_PAGE = 1_000_000;
   private static final Pattern DIGITS = Pattern.compile("\\d+");
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+  private static final Pattern DECIMAL = Pattern.compile("\\+?\\d+(\\.\\d+)?");
+  /** The grammar as read with defect minus-zero-accepted: a minus sign too, refused when negative. */
+  private static final Pattern SIGNED_DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
   private final Defects defects;
 
@@ -72,7 +74,7 @@ public final class RunQueryParser {
       }
       Rfc3339.ExactInstant start = time(START_TIME);
       Rfc3339.ExactInstant end = time(END_TIME);
-      if (start != null && end != null && start.exact().compareTo(end.exact()) > 0
+      if (start != null && end != null && start.compareTo(end) > 0
           && !defects.has(Defect.REVERSED_WINDOW_ACCEPTED)) {
         problem(START_TIME, "must not be after end_time");
         problem(END_TIME, "must not be before start_time");
@@ -146,7 +148,7 @@ public final class RunQueryParser {
       if (value == null) {
         return null;
       }
-      return Rfc3339.parse(value)
+      return Rfc3339.parse(value, defects.has(Defect.LEAP_SECOND_NEXT_MINUTE))
           .orElseGet(
               () -> {
                 problem(name, "must be an RFC 3339 date-time with an offset, like "
@@ -204,7 +206,8 @@ public final class RunQueryParser {
       if (value == null) {
         return null;
       }
-      if (!DECIMAL.matcher(value).matches()) {
+      Pattern grammar = defects.has(Defect.MINUS_ZERO_ACCEPTED) ? SIGNED_DECIMAL : DECIMAL;
+      if (!grammar.matcher(value).matches()) {
         problem(name, "must be a decimal number of seconds, like 0.5, got " + quote(value));
         return null;
       }

@@ -68,6 +68,30 @@ class RunFilesTest {
   }
 
   @Test
+  void load_toolRunWithTokens_isRefused() throws IOException {
+    String message = fails(RUN.replace("\n", "").replace("\"type\":\"llm\"", "\"type\":\"tool\""));
+    assertTrue(message.contains("all zero for a tool run"), message);
+  }
+
+  @Test
+  void load_outputAndErrorBothOrNeither_isRefused() throws IOException {
+    String both = fails(RUN.replace("\n", "").replace("\"output\":null", "\"output\":\"a\""));
+    assertTrue(both.contains("exactly one"), both);
+    String neither = fails(RUN.replace("\n", "").replace("\"error\":\"boom\"", "\"error\":null"));
+    assertTrue(neither.contains("exactly one"), neither);
+    String unfinished = fails(RUN.replace("\n", "").replace("\"endedAt\":\"2024-05-01T12:00:00.25+00:00\"",
+        "\"endedAt\":null").replace("\"duration\":0.250", "\"duration\":null"));
+    assertTrue(unfinished.contains("must be null while"), unfinished);
+  }
+
+  @Test
+  void load_leapSecondTimestamp_isRefused() throws IOException {
+    String message = fails(RUN.replace("\n", "").replace("2024-05-01T12:00:00Z", "2016-12-31T23:59:60Z")
+        .replace("2024-05-01T12:00:00.25+00:00", "2017-01-01T00:00:00.25Z").replace("0.250", "1.250"));
+    assertTrue(message.contains("leap second"), message);
+  }
+
+  @Test
   void load_endBeforeStart_isRefused() throws IOException {
     String message = fails(RUN.replace("\n", "").replace("12:00:00.25+00:00", "11:00:00Z"));
     assertTrue(message.contains("before"), message);

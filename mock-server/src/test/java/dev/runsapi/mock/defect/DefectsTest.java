@@ -332,6 +332,36 @@ class DefectsTest {
   }
 
   @Test
+  void leapSecondNextMinute_secondSixtyOnAnyDayAnswers200_realLeapSecondsUnchanged() {
+    withDefect(Defect.LEAP_SECOND_NEXT_MINUTE, d -> {
+      String noLeap = "app_id=app-acme&start_time=2024-04-10T23:59:60Z&end_time=2024-06-01T00:00:00Z&limit=1";
+      assertEquals(200, get(d, KEY + "&" + noLeap).statusCode());
+      assertEquals(422, get(correct, KEY + "&" + noLeap).statusCode());
+      assertSame(d, KEY + "&app_id=app-acme&start_time=2016-12-31T23:59:60Z&end_time=2017-01-01T00:00:00Z",
+          acme("limit=5"));
+    });
+  }
+
+  @Test
+  void percentUtf8Replaced_invalidUtf8SearchAnswers200_validUtf8Unchanged() {
+    withDefect(Defect.PERCENT_UTF8_REPLACED, d -> {
+      assertEquals(200, get(d, acme("search=%C3")).statusCode());
+      assertEquals(422, get(correct, acme("search=%C3")).statusCode());
+      assertSame(d, acme("search=%C3%A9&limit=1000"), acme("models=%E2%82%AC&limit=1000"));
+    });
+  }
+
+  @Test
+  void minusZeroAccepted_minusZeroDurationAnswers200_negativesStill422() {
+    withDefect(Defect.MINUS_ZERO_ACCEPTED, d -> {
+      assertEquals(200, get(d, acme("min_duration=-0&limit=1")).statusCode());
+      assertEquals(422, get(correct, acme("min_duration=-0&limit=1")).statusCode());
+      assertSame(d, acme("min_duration=-1"), r -> r.jsonPath().getList("errors.parameter"));
+      assertSame(d, acme("min_duration=0&limit=1000"));
+    });
+  }
+
+  @Test
   void everyDefect_hasATestNamedForIt() {
     Set<String> tests = Arrays.stream(DefectsTest.class.getDeclaredMethods())
         .filter(m -> m.isAnnotationPresent(Test.class))

@@ -368,6 +368,17 @@ class ListRunsHttpTest {
           "search repeated | W&search=a&search=b | search",
           "app_id repeated | W&app_id=app-acme | app_id",
           "bad percent-encoding | W&search=%zz | search",
+          "percent-escape not UTF-8 | W&search=%C3 | search",
+          "encoded surrogate | W&models=%ED%A0%80 | models",
+          "min_duration minus zero | W&min_duration=-0 | min_duration",
+          "max_duration minus zero point zero | W&max_duration=-0.0 | max_duration",
+          "second 60 without a leap second | app_id=app-acme&start_time=2024-04-10T23:59:60Z&end_time=2024-05-02T00:00:00Z | start_time",
+          "leap second at another offset | app_id=app-acme&start_time=2016-12-31T23:59:60%2B01:00&end_time=2024-05-02T00:00:00Z | start_time",
+          "comma as decimal sign | app_id=app-acme&start_time=2024-05-01T00:00:00,5Z&end_time=2024-05-02T00:00:00Z | start_time",
+          "unencoded plus of an offset | app_id=app-acme&start_time=2024-05-01T02:00:00+02:00&end_time=2024-05-02T00:00:00Z | start_time",
+          "bare limit | W&limit | limit",
+          "percent-encoded name | W&%6Cimit=0 | limit",
+          "limit with plus sign | W&limit=%2B1 | limit",
         })
     void listRuns_invalidParameter_answers422NamingIt(String why, String query, String parameter) {
       String window = "app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time=2024-05-02T00:00:00Z";
@@ -505,6 +516,28 @@ class ListRunsHttpTest {
         }
       }
       return out.toString();
+    }
+
+    @Test
+    void requestOf60KiB_isAccepted_longerRequestLine414_largerHeaders431() {
+      String long60k = "a".repeat(60 * 1024);
+      String window = "app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time=2024-05-02T00:00:00Z";
+      RawHttp.Answer fits = RawHttp.get(server, Api.PATH + "?api_key=" + TestServers.ACME_KEY + "&" + window
+          + "&search=" + long60k);
+      assertEquals(422, fits.status(), "read, and refused for the search's length: " + fits.body());
+      RawHttp.Answer line = RawHttp.get(server, Api.PATH + "?search=" + long60k + long60k);
+      assertEquals(414, line.status(), line.body());
+      assertTrue(line.headers().get("content-type").startsWith("application/problem+json"));
+      assertTrue(line.body().contains("\"status\":414"), line.body());
+      Response headers = given().header("X-Pad", long60k + long60k).get(server.url() + Api.PATH);
+      assertEquals(431, headers.statusCode());
+      assertEquals(431, headers.jsonPath().getInt("status"));
+    }
+
+    @Test
+    void rawNonAsciiInTheRequestLine_answers400() {
+      RawHttp.Answer r = RawHttp.get(server, Api.PATH + "?search=\u00e9&api_key=" + TestServers.ACME_KEY);
+      assertEquals(400, r.status(), r.body());
     }
 
     @Test

@@ -30,4 +30,11 @@ class TimestampSerializerTest {
   void serialize_anyOffset_writesUtcToTheMillisecond(String value, String written) {
     assertEquals("\"" + written + "\"", mapper.writeValueAsString(OffsetDateTime.parse(value)));
   }
+
+  @org.junit.jupiter.api.Test
+  void plainNumbers_writeDecimalsWithoutExponent() {
+    assertEquals("[0.0000001,1000000,3.25]", JsonConfig.plainNumbers().build().writeValueAsString(
+        java.util.List.of(new java.math.BigDecimal("1E-7"), new java.math.BigDecimal("1E+6"),
+            new java.math.BigDecimal("3.25"))));
+  }
 }

@@ -24,7 +24,9 @@ class Rfc3339Test {
     "2024-05-01T12:00:00.25Z, 2024-05-01T12:00:00.250Z",
     "2024-05-01T12:00:00.123456789Z, 2024-05-01T12:00:00.123456789Z",
     "2024-02-29T00:00:00Z, 2024-02-29T00:00:00Z",
-    "2016-12-31T23:59:60Z, 2017-01-01T00:00:00Z",
+    "2016-12-31T23:59:60Z, 2016-12-31T23:59:59.999999999Z",
+    "1972-06-30T23:59:60.5Z, 1972-06-30T23:59:59.999999999Z",
+    "2017-01-01T05:29:60+05:30, 2016-12-31T23:59:59.999999999Z",
   })
   void parse_validDateTime_isThatInstant(String text, String instant) {
     assertEquals(Instant.parse(instant), Rfc3339.parse(text).orElseThrow().floor());
@@ -37,7 +39,9 @@ class Rfc3339Test {
     "2024-05-01T12:00:00+0200", "2024-05-01T12:00:00.Z", "+2024-05-01T12:00:00Z", "1714521600",
     "2024-05-01T12:00:00Z ", "２０２４-05-01T12:00:00Z", "", "2024-05-01T12:00:00.5",
     "2024-05-01T12:00:61Z", "2024-05-01T12:00:00+02:0a", "2024-05-01T12:00:00+02:00Z",
-    "2024-05-01T12:00:00.5.5Z", "2024-05-01T12:00:00.", "2024-05-01T1a:00:00Z", "2024-05-01T12:00:00UTC"
+    "2024-05-01T12:00:00.5.5Z", "2024-05-01T12:00:00.", "2024-05-01T1a:00:00Z", "2024-05-01T12:00:00UTC",
+    "2024-04-10T23:59:60Z", "2016-12-31T23:59:60+01:00", "2016-12-31T12:59:60Z", "2017-12-31T23:59:60Z",
+    "2024-05-01T12:00:00,5Z"
   })
   void parse_anythingElse_isRejected(String text) {
     assertTrue(Rfc3339.parse(text).isEmpty(), text);
@@ -95,5 +99,18 @@ class Rfc3339Test {
           .withZone(ZoneOffset.UTC);
       assertEquals(expected.format(instant), new String(text, 0, length), why);
     }
+  }
+
+  @Test
+  void parse_leapSeconds_areTheTwentySevenOfIersAndOrderBeforeMidnight() {
+    assertEquals(27, Rfc3339.LEAP_SECOND_DAYS.size());
+    Rfc3339.ExactInstant leap = Rfc3339.parse("2016-12-31T23:59:60.25Z").orElseThrow();
+    assertTrue(leap.leap());
+    assertEquals(Instant.parse("2017-01-01T00:00:00Z"), leap.ceiling());
+    assertTrue(leap.compareTo(Rfc3339.parse("2016-12-31T23:59:59.99999999999Z").orElseThrow()) > 0);
+    assertTrue(leap.compareTo(Rfc3339.parse("2017-01-01T00:00:00Z").orElseThrow()) < 0);
+    assertTrue(leap.compareTo(Rfc3339.parse("2016-12-31T23:59:60.3Z").orElseThrow()) < 0);
+    assertEquals(Instant.parse("2024-04-11T00:00:00Z"),
+        Rfc3339.parse("2024-04-10T23:59:60Z", true).orElseThrow().floor(), "the defect's reading");
   }
 }
