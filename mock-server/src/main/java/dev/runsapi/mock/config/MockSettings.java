@@ -10,6 +10,7 @@ import java.util.List;
  * @param runs size of the built-in dataset of the first app; every other app gets a quarter
  * @param failSeed seed of the {@code fail-rate} draws
  * @param database the PostgreSQL store to use, or null for the in-memory one
+ * @param liveRate new runs per second per app while the server runs; 0 for data that never changes
  */
 public record MockSettings(
     int port,
@@ -24,7 +25,8 @@ public record MockSettings(
     double failRate,
     long failSeed,
     Defects defects,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    double liveRate) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
@@ -33,6 +35,19 @@ public record MockSettings(
 
   public MockSettings {
     dataFiles = List.copyOf(dataFiles);
+  }
+
+  /** Settings without the live mode. */
+  public MockSettings(int port, long seed, int runs, List<Path> dataFiles, Path appsFile,
+      String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
+      long failSeed, Defects defects, DatabaseSettings database) {
+    this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
+        failSeed, defects, database, 0);
+  }
+
+  /** Whether runs keep arriving and ending while the server runs ({@code --live}). */
+  public boolean live() {
+    return liveRate > 0;
   }
 
   /** Settings for the in-memory store. */
