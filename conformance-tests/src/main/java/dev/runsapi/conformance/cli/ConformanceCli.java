@@ -6,6 +6,7 @@ import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Verdict;
 import dev.runsapi.conformance.suite.ConformanceSuite;
 import dev.runsapi.conformance.suite.Preflight;
+import dev.runsapi.conformance.suite.RemoteOptions;
 import dev.runsapi.conformance.suite.ReportFiles;
 import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
@@ -98,6 +99,15 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Connect and read time-out of each request (default ${DEFAULT-VALUE}).")
     int timeout;
 
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:CONFORMANCE_CONCURRENCY:-8}",
+            description = "Requests in flight at once (default ${DEFAULT-VALUE}); the report is the same whatever N.")
+    int concurrency;
+
+    @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "${env:CONFORMANCE_SETTLE:-60}",
+            description = "Windows read end this long before the start, so runs still being ingested cannot fall "
+                    + "into them (default ${DEFAULT-VALUE}).")
+    long settle;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -140,7 +150,7 @@ public final class ConformanceCli implements Callable<Integer> {
                 reportDir);
         out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
                 + " (replay with --seed " + s + ")");
-        SuiteRun run = new SuiteRun(settings, out);
+        SuiteRun run = new SuiteRun(settings, new RemoteOptions(concurrency, Duration.ofSeconds(settle)), out);
         try {
             var problem = Preflight.check(run.client(), settings);
             if (problem.isPresent()) {
@@ -185,6 +195,12 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         if (timeout < 1) {
             return "--timeout must be at least 1 second";
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            return "--concurrency must be from 1 to 64, got " + concurrency;
+        }
+        if (settle < 0) {
+            return "--settle must not be negative, got " + settle;
         }
         Set<String> known = new LinkedHashSet<>(CheckCatalog.names());
         for (String n : Stream.concat(only.stream(), skip.stream()).toList()) {

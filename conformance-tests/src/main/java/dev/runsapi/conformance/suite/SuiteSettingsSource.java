@@ -35,7 +35,10 @@ public final class SuiteSettingsSource {
                 Path.of(get("reportDir") == null ? "target/conformance-report" : get("reportDir")));
         out.println("Runs API conformance: target " + target + ", seed " + seed + " (replay with -Dconformance.seed="
                 + seed + ")");
-        SuiteRun run = new SuiteRun(s, out);
+        RemoteOptions remote = new RemoteOptions(
+                get("concurrency") == null ? RemoteOptions.DEFAULT_CONCURRENCY : Integer.parseInt(get("concurrency")),
+                get("settle") == null ? RemoteOptions.DEFAULT_SETTLE : Duration.ofSeconds(Long.parseLong(get("settle"))));
+        SuiteRun run = new SuiteRun(s, remote, out);
         run.markStartedByMaven();
         return Optional.of(run);
     }

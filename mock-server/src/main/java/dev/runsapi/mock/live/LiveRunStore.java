@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LiveRunStore implements RunStore, AutoCloseable {
   public static final int MAX_LIVE_RUNS_PER_APP = 50_000;
-  static final Duration TICK = Duration.ofMillis(100);
+  static final Duration TICK = Duration.ofMillis(250);
   /** Dataset runs that never ended end within this long after the live mode starts. */
-  static final Duration DATASET_ENDINGS_WITHIN = Duration.ofMinutes(2);
+  static final Duration DATASET_ENDINGS_WITHIN = Duration.ofMinutes(5);
   /** How far in the past a late run's createdAt lies, at most. */
   static final Duration MAX_INGESTION_DELAY = Duration.ofSeconds(10);
 
