@@ -25,8 +25,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>the window is as the baseline read it: the data did not change before the answer either (allowed
  *       changes only add, so a state equal before and after was the state in between): the mismatch stands;</li>
- *   <li>it changed as the contract allows: the answer is held against the fresh read; if it does not fit,
- *       the query is sent again between two re-reads, and when those agree the new answer is judged
+ *   <li>it changed as the contract allows: if the query matches the same runs in both, the mismatch
+ *       stands; else the answer is held against the fresh read; if it does not fit, the query is sent
+ *       again between two re-reads, and when those agree on the query's matches the new answer is judged
  *       against them (a real deviation fails again; a change explains it away);</li>
  *   <li>it changed as the contract forbids (a run disappeared, a field changed): that is a finding of its
  *       own, with the re-read as evidence, and the mismatch stands.</li>
@@ -74,6 +75,9 @@ public final class LiveReread {
             return Optional.of(first);
         }
         changes.changed();
+        if (sameMatches(q, b.runs(), fresh.runs())) {
+            return Optional.of(first); // the change does not concern this query: the answer had to be the baseline's
+        }
         if (sameAnswer != null && sameAnswer.apply(fresh.runs()).isEmpty()) {
             changes.explained();
             return Optional.empty();
@@ -84,7 +88,7 @@ public final class LiveReread {
             if (after == null) {
                 return Optional.of(first);
             }
-            if (after.runs().equals(fresh.runs())) {
+            if (after.runs().equals(fresh.runs()) || sameMatches(q, fresh.runs(), after.runs())) {
                 if (judged.isEmpty()) {
                     changes.explained();
                 }
@@ -94,6 +98,20 @@ public final class LiveReread {
         }
         changes.inconclusive();
         return Optional.empty();
+    }
+
+    /**
+     * Whether the query matches the same runs in both states. Allowed changes only ever add runs to a
+     * result (a run appears; an ended run starts matching duration bounds), so a state read between two
+     * states with the same matches has them too, whatever else changed: the answers sent in between must
+     * be these.
+     */
+    private static boolean sameMatches(Query q, List<Run> a, List<Run> b) {
+        return ids(a, q).equals(ids(b, q));
+    }
+
+    private static List<String> ids(List<Run> runs, Query q) {
+        return Oracle.answer(runs, q.withPage(0)).allMatching().stream().map(Run::id).toList();
     }
 
     /** The runs of the re-read chunks, and whether they differ from the baseline's; null when unreadable. */
