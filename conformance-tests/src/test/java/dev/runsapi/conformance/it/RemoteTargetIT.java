@@ -1,6 +1,7 @@
 package dev.runsapi.conformance.it;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,8 @@ class RemoteTargetIT {
                     "--seed", "5", "--tries", "3", "--only", "filter-type,pagination-defaults", "--concurrency", "8"));
             assertEquals(0, one.exitCode(), one.describe());
             assertEquals(0, eight.exitCode(), eight.describe());
-            assertTrue(throttled(one) >= 1, "the run at concurrency 1 met the limit\n" + one.describe());
+            // on a machine so loaded that one request at a time stays under 5 a second, there is nothing to compare
+            Assumptions.assumeTrue(throttled(one) >= 1, "the run at concurrency 1 never met the limit\n" + one.describe());
             assertTrue(throttled(eight) <= throttled(one), "429s at concurrency 8: " + throttled(eight)
                     + ", at 1: " + throttled(one) + "\n" + eight.describe());
         }
