@@ -15,8 +15,9 @@ public interface Check {
     void run(CheckContext ctx);
 
     /**
-     * When the check runs: 0 first (error checks, whose findings may steer later checks), 1 the data
-     * checks, 2 last and alone (rate-limit, then response-schema).
+     * When the check runs: 0 first (error checks, whose findings may steer later checks), 1 (every other
+     * check), 2 last and alone (rate-limit bursts on purpose; response-schema sees every answer). Checks
+     * of one phase may run concurrently; what steers a check may flow only from an earlier phase.
      */
     default int phase() {
         return 1;

@@ -1,6 +1,7 @@
 package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.discovery.Baseline;
+import dev.runsapi.conformance.discovery.DataChanges;
 import dev.runsapi.conformance.engine.Source;
 import dev.runsapi.conformance.oracle.Query;
 import dev.runsapi.conformance.oracle.TimeBound;
@@ -24,11 +25,20 @@ public final class CheckContext {
     private final TargetClient client;
     private final Source source;
     private final Supplier<Baseline> baseline;
+    private final DataChanges changes;
     private final List<Finding> findings = new ArrayList<>();
     private int moreFindings;
     private int generated;
+    /** Requests this check sent (checks run concurrently, so the client's global counter cannot tell). */
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     public CheckContext(Settings settings, TargetClient client, Source source, Supplier<Baseline> baseline) {
+        this(settings, client, source, baseline, new DataChanges());
+    }
+
+    public CheckContext(Settings settings, TargetClient client, Source source, Supplier<Baseline> baseline,
+                        DataChanges changes) {
+        this.changes = changes;
         this.settings = settings;
         this.client = client;
         this.source = source;
@@ -43,6 +53,11 @@ public final class CheckContext {
         return client;
     }
 
+    /** What re-reads found out about the target's data changing under the suite; shared by the checks. */
+    public DataChanges changes() {
+        return changes;
+    }
+
     public Source source() {
         return source;
     }
@@ -50,6 +65,20 @@ public final class CheckContext {
     /** The complete read of a window, made once per run and shared by the checks. */
     public Baseline baseline() {
         return baseline.get();
+    }
+
+    /**
+     * The end of the widest window to read: the baseline's horizon (before runs still arriving on a live
+     * target), or the widest end there is when no baseline could be read.
+     */
+    public TimeBound horizon() {
+        try {
+            return baseline().horizon();
+        } catch (dev.runsapi.conformance.wire.TargetUnreachableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return dev.runsapi.conformance.discovery.Discovery.WIDE_END;
+        }
     }
 
     /** The baseline, or a skip when the target holds no runs to compute answers from. */
@@ -96,11 +125,23 @@ public final class CheckContext {
     /** Sends a request made by the property engine (counted as a generated query). */
     public ApiResponse sendGenerated(ApiRequest r) {
         generated++;
-        return client.send(r);
+        return send(r);
     }
 
     public ApiResponse send(ApiRequest r) {
+        requests.incrementAndGet();
         return client.send(r);
+    }
+
+    /** Sends once, a 429 answered as is and no pacing (bursts on purpose). */
+    public ApiResponse sendOnce(ApiRequest r) {
+        requests.incrementAndGet();
+        return client.sendOnce(r);
+    }
+
+    /** Requests this check has sent so far. */
+    public int requests() {
+        return requests.get();
     }
 
     public String curl(ApiRequest r) {

@@ -1,6 +1,7 @@
 package dev.runsapi.conformance.checks;
 
 import dev.runsapi.conformance.discovery.Baseline;
+import dev.runsapi.conformance.discovery.DataChanges;
 import dev.runsapi.conformance.engine.Source;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Finding;
@@ -19,8 +20,14 @@ public final class CheckRunner {
     private final TargetClient client;
     private final Supplier<Baseline> baseline;
     private final Source root;
+    private final DataChanges changes;
 
     public CheckRunner(Settings settings, TargetClient client, Supplier<Baseline> baseline) {
+        this(settings, client, baseline, new DataChanges());
+    }
+
+    public CheckRunner(Settings settings, TargetClient client, Supplier<Baseline> baseline, DataChanges changes) {
+        this.changes = changes;
         this.settings = settings;
         this.client = client;
         this.baseline = baseline;
@@ -28,9 +35,8 @@ public final class CheckRunner {
     }
 
     public CheckResult run(Check check) {
-        CheckContext ctx = new CheckContext(settings, client, root.fork(check.name()), baseline);
+        CheckContext ctx = new CheckContext(settings, client, root.fork(check.name()), baseline, changes);
         long t0 = System.nanoTime();
-        int r0 = client.requestCount();
         Verdict verdict;
         String reason = null;
         try {
@@ -50,6 +56,6 @@ public final class CheckRunner {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new CheckResult(check.name(), check.clause(), verdict, reason, ctx.findings(), ctx.moreFindings(),
-                client.requestCount() - r0, ctx.generated(), millis, settings.seed());
+                ctx.requests(), ctx.generated(), millis, settings.seed());
     }
 }

@@ -16,6 +16,11 @@ import java.util.TreeSet;
 public final class ErrorsBodyCheck implements Check {
 
     @Override
+    public int phase() {
+        return 0;
+    }
+
+    @Override
     public String name() {
         return "errors-body";
     }

@@ -11,6 +11,11 @@ import java.util.List;
 public final class ErrorsValidationCheck implements Check {
 
     @Override
+    public int phase() {
+        return 0;
+    }
+
+    @Override
     public String name() {
         return "errors-validation";
     }

@@ -65,7 +65,7 @@ public final class FilterCombinedCheck implements Check {
     /** Over the widest window, with no full read: adding a filter to a query never raises its total. */
     private void monotone(CheckContext ctx, QueryGen g) {
         Source s = ctx.source().fork("monotone");
-        Query wide = ctx.query(Discovery.WIDE_START, Discovery.WIDE_END);
+        Query wide = ctx.query(Discovery.WIDE_START, ctx.horizon());
         for (int i = 0; i < Math.max(2, ctx.tries() / 8); i++) {
             Query q = combine(g, s, wide);
             Query fewer = q.withSearch(null).withDurations(null, null);

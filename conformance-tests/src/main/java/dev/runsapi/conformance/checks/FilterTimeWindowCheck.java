@@ -59,14 +59,14 @@ public final class FilterTimeWindowCheck implements Check {
      * the total plus the runs at t; [S, t] and [t + 1 ns, E] share nothing and add up exactly.
      */
     private void splits(CheckContext ctx, List<Instant> at) {
-        Query all = ctx.query(Discovery.WIDE_START, Discovery.WIDE_END);
+        Query all = ctx.query(Discovery.WIDE_START, ctx.horizon());
         OptionalLong total = Totals.of(ctx, all);
         for (Instant t : at.subList(0, Math.min(3, at.size()))) {
             TimeBound tb = TimeBound.of(t);
             OptionalLong left = Totals.of(ctx, all.withWindow(Discovery.WIDE_START, tb));
-            OptionalLong right = Totals.of(ctx, all.withWindow(tb, Discovery.WIDE_END));
+            OptionalLong right = Totals.of(ctx, all.withWindow(tb, ctx.horizon()));
             OptionalLong exact = Totals.of(ctx, all.withWindow(tb, tb));
-            OptionalLong after = Totals.of(ctx, all.withWindow(tb.plusNanos(1), Discovery.WIDE_END));
+            OptionalLong after = Totals.of(ctx, all.withWindow(tb.plusNanos(1), ctx.horizon()));
             if (total.isEmpty() || left.isEmpty() || right.isEmpty() || exact.isEmpty() || after.isEmpty()) {
                 return;
             }
@@ -78,7 +78,7 @@ public final class FilterTimeWindowCheck implements Check {
             }
             if (left.getAsLong() + after.getAsLong() != n) {
                 ctx.fail(Totals.relationBroken(ctx, "a window split between t and t + 1 ns: total[S,t] + "
-                        + "total[t+1ns,E] = total[S,E]", all.withWindow(tb.plusNanos(1), Discovery.WIDE_END),
+                        + "total[t+1ns,E] = total[S,E]", all.withWindow(tb.plusNanos(1), ctx.horizon()),
                         "total[S,E] = " + n, left.getAsLong() + " + " + after.getAsLong()));
             }
         }

@@ -37,7 +37,7 @@ public final class FilterTypeCheck implements Check {
 
     /** Over the widest window, with no full read: the totals per type add up to the total. */
     private void partition(CheckContext ctx) {
-        Query all = ctx.query(Discovery.WIDE_START, Discovery.WIDE_END);
+        Query all = ctx.query(Discovery.WIDE_START, ctx.horizon());
         OptionalLong total = Totals.of(ctx, all);
         long sum = 0;
         List<String> parts = new ArrayList<>();

@@ -65,7 +65,10 @@ public final class PaginationCheck implements Check {
                 .shrinkWith(new QueryShrinker())
                 .tries(Math.max(3, ctx.tries() / 3))
                 .maxShrinkEvaluations(8)
-                .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q));
+                .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q)
+                        // on a live target the data may have changed since the baseline: re-read before blaming
+                        .flatMap(broken -> LiveReread.confirm(ctx, b, q, broken, null,
+                                runs -> Paging.pageThrough(ctx, runs, q))));
         if (out.falsified()) {
             Paging.Broken br = out.evidence();
             ctx.fail(QueryProperty.finding(ctx, br.request(), br.mismatch())

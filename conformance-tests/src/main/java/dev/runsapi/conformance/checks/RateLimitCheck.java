@@ -17,6 +17,11 @@ public final class RateLimitCheck implements Check {
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
 
     @Override
+    public int phase() {
+        return 2;
+    }
+
+    @Override
     public String name() {
         return "rate-limit";
     }
@@ -41,7 +46,7 @@ public final class RateLimitCheck implements Check {
         long deadline = System.nanoTime() + MAX_BURST_TIME.toNanos();
         ApiResponse throttled = null;
         for (int i = 0; i < MAX_BURST && System.nanoTime() < deadline; i++) {
-            ApiResponse r = ctx.client().sendOnce(req);
+            ApiResponse r = ctx.sendOnce(req);
             if (r.status() == 429) {
                 throttled = r;
                 break;
@@ -72,7 +77,7 @@ public final class RateLimitCheck implements Check {
             Thread.currentThread().interrupt();
             return;
         }
-        ApiResponse after = ctx.client().sendOnce(req);
+        ApiResponse after = ctx.sendOnce(req);
         if (after.status() == 429) {
             ctx.fail(Finding.of("after waiting Retry-After, a request is not refused for the same burst",
                     ctx.curl(req), "not 429 after waiting " + wait.toSeconds() + " s", after.summary()));

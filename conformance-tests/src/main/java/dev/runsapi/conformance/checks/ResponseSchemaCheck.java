@@ -18,6 +18,11 @@ import java.util.Map;
 public final class ResponseSchemaCheck implements Check {
 
     @Override
+    public int phase() {
+        return 2;
+    }
+
+    @Override
     public String name() {
         return "response-schema";
     }

@@ -8,6 +8,7 @@ import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.Verdict;
 import dev.runsapi.conformance.suite.ConformanceSuite;
 import dev.runsapi.conformance.suite.Preflight;
+import dev.runsapi.conformance.suite.RemoteOptions;
 import dev.runsapi.conformance.suite.ReportFiles;
 import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
@@ -132,6 +133,15 @@ public final class ConformanceCli implements Callable<Integer> {
                     + "shell variables ($RUNS_API_KEY, $RUNS_OTHER_API_KEY, $RUNS_HEADER_<NAME>).")
     boolean showSecrets;
 
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:CONFORMANCE_CONCURRENCY:-8}",
+            description = "Requests in flight at once (default ${DEFAULT-VALUE}); the report is the same whatever N.")
+    int concurrency;
+
+    @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "${env:CONFORMANCE_SETTLE:-60}",
+            description = "Windows read end this long before the start, so runs still being ingested cannot fall "
+                    + "into them (default ${DEFAULT-VALUE}).")
+    long settle;
+
     private final PrintStream out;
     private final PrintStream err;
     /** What the console funnels redact; set once the arguments are read. */
@@ -209,7 +219,7 @@ public final class ConformanceCli implements Callable<Integer> {
         out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
                 + " (replay with --seed " + s + ")");
         ReportFiles.preamble(settings).forEach(out::println);
-        SuiteRun run = new SuiteRun(settings, out);
+        SuiteRun run = new SuiteRun(settings, new RemoteOptions(concurrency, Duration.ofSeconds(settle)), out);
         try {
             var problem = Preflight.check(run.client(), settings);
             if (problem.isPresent()) {
@@ -254,6 +264,12 @@ public final class ConformanceCli implements Callable<Integer> {
         }
         if (timeout < 1) {
             return "--timeout must be at least 1 second";
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            return "--concurrency must be from 1 to 64, got " + concurrency;
+        }
+        if (settle < 0) {
+            return "--settle must not be negative, got " + settle;
         }
         Set<String> known = new LinkedHashSet<>(CheckCatalog.names());
         for (String n : Stream.concat(only.stream(), skip.stream()).toList()) {

@@ -21,12 +21,19 @@ import java.util.stream.Stream;
  * inside it has an exact expected answer: {@link Oracle#answer}.
  *
  * @param anomalies inconsistencies seen while reading it (reported by the {@code pagination} check)
+ * @param horizon   the latest instant the suite reads: the end of every window it asks about, also of
+ *                  those that reach past the baseline (runs created later may still be arriving)
  */
 public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
-                       List<Anomaly> anomalies) {
+                       List<Anomaly> anomalies, TimeBound horizon) {
 
     /** A read that disagreed with itself, and the request that showed it. */
     public record Anomaly(String message, dev.runsapi.conformance.wire.ApiRequest request) {
+    }
+
+    public Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
+                    List<Anomaly> anomalies) {
+        this(start, end, runs, chunks, wideTotal, anomalies, dev.runsapi.conformance.discovery.Discovery.WIDE_END);
     }
 
     public Baseline {

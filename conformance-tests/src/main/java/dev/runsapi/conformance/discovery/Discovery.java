@@ -32,13 +32,50 @@ public final class Discovery {
     private final String appId;
     private final String apiKey;
     private final int wanted;
+    private final TimeBound horizon;
     private final List<Baseline.Anomaly> anomalies = new ArrayList<>();
 
     public Discovery(TargetClient client, String appId, String apiKey, int wanted) {
+        this(client, appId, apiKey, wanted, WIDE_END);
+    }
+
+    /**
+     * @param horizon the latest instant the baseline may reach: on a live target, runs keep arriving
+     *                with createdAt about now (and a little before, as ingestion lags), so a window that
+     *                ends well before the suite started cannot be changed by them
+     */
+    public Discovery(TargetClient client, String appId, String apiKey, int wanted, TimeBound horizon) {
         this.client = client;
         this.appId = appId;
         this.apiKey = apiKey;
         this.wanted = wanted;
+        this.horizon = horizon;
+    }
+
+    /**
+     * The end of every window the suite will read: just after the latest run created at or before
+     * {@code cutoff} (the suite's start minus the settle margin), so that on a target whose data does not
+     * change it is the same instant in every run (a replay sends the very same queries), and on a live
+     * target it lies before the runs that are still arriving. One read, newest first; its largest
+     * createdAt is taken (not its first run's), so that a target that orders wrongly gets a smaller
+     * horizon rather than a wrong one.
+     */
+    public static TimeBound horizon(TargetClient client, String appId, String apiKey, Instant cutoff) {
+        Instant cut = cutoff.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (cut.isBefore(WIDE_START.instant())) {
+            return WIDE_START;
+        }
+        Query q = Query.window(appId, WIDE_START, TimeBound.of(cut)).withLimit(PAGE).withOrder("desc");
+        RunsPage page = RunsPage.from(client.send(ApiRequest.of(QueryParams.of(q)).withHeaderKey(apiKey)));
+        return page.data().stream().map(Run::createdAt).filter(t -> !t.isAfter(cut)).max(Instant::compareTo)
+                .map(t -> t.plusMillis(1).isAfter(cut) ? cut : t.plusMillis(1))
+                .map(TimeBound::of).orElse(TimeBound.of(cut));
+    }
+
+    /** The read of one chunk: the whole window in one page, ascending; re-reads send exactly this again. */
+    public static ApiRequest chunkRequest(String appId, String apiKey, TimeBound start, TimeBound end) {
+        Query q = Query.window(appId, start, end).withLimit(PAGE).withOrder("asc");
+        return ApiRequest.of(QueryParams.of(q)).withHeaderKey(apiKey);
     }
 
     public Baseline discover() {
@@ -49,7 +86,7 @@ public final class Discovery {
         TimeBound end = null;
         long wideTotal = -1;
         while (runs.size() < wanted) {
-            Read first = read(from, WIDE_END, "asc");
+            Read first = read(from, horizon);
             if (wideTotal < 0) {
                 wideTotal = first.page.total();
             }
@@ -70,15 +107,16 @@ public final class Discovery {
             runs.addAll(chunk.page.data());
             chunks.add(new Baseline.Chunk(chunk.start, chunk.end, chunk.page.data().size()));
             end = chunk.end;
-            if (chunk.end.instant().equals(WIDE_END.instant())) {
+            if (chunk.end.instant().equals(horizon.instant())) {
                 break;
             }
             from = TimeBound.of(chunk.end.instant().plusMillis(1));
         }
         if (end == null) {
-            return new Baseline(WIDE_START, WIDE_START, List.of(), List.of(), Math.max(0, wideTotal), anomalies);
+            return new Baseline(WIDE_START, WIDE_START, List.of(), List.of(), Math.max(0, wideTotal), anomalies,
+                    horizon);
         }
-        return new Baseline(WIDE_START, end, runs, chunks, wideTotal, anomalies);
+        return new Baseline(WIDE_START, end, runs, chunks, wideTotal, anomalies, horizon);
     }
 
     /**
@@ -94,7 +132,7 @@ public final class Discovery {
         Instant hi = last.minusMillis(1);
         Instant lo = from.instant();
         for (int i = 0; i < MAX_BISECTIONS && !hi.isBefore(lo); i++) {
-            Read r = read(from, TimeBound.of(hi), "asc");
+            Read r = read(from, TimeBound.of(hi));
             if (r.complete()) {
                 return r.page.data().isEmpty() && i == 0 ? null : r;
             }
@@ -119,9 +157,8 @@ public final class Discovery {
         anomalies.add(new Baseline.Anomaly(message, lastRequest));
     }
 
-    private Read read(TimeBound start, TimeBound end, String order) {
-        Query q = Query.window(appId, start, end).withLimit(PAGE).withOrder(order);
-        ApiRequest req = ApiRequest.of(QueryParams.of(q)).withHeaderKey(apiKey);
+    private Read read(TimeBound start, TimeBound end) {
+        ApiRequest req = chunkRequest(appId, apiKey, start, end);
         lastRequest = req;
         RunsPage page = RunsPage.from(client.send(req));
         Read r = new Read(start, end, page);

@@ -27,6 +27,10 @@ public final class ReportFiles {
         List<CheckResult> results = run.results();
         String table = TextReport.table(results, run.elapsedMillis(), run.client().requestCount(),
                 run.generatedQueries(), run.client().throttledCount(), run.client().waitedMillis());
+        String changed = run.changes().summary();
+        if (changed != null) {
+            table += changed + "\n";
+        }
         String closing = TextReport.closingLine(results);
         out.println();
         out.print(table);

@@ -13,10 +13,21 @@ import dev.runsapi.conformance.wire.RateLimitPolicy;
 import dev.runsapi.conformance.wire.TargetClient;
 import dev.runsapi.conformance.wire.TargetUnreachableException;
 
+import dev.runsapi.conformance.discovery.DataChanges;
+import dev.runsapi.conformance.oracle.TimeBound;
+import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.report.Verdict;
+
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The state of one conformance run, shared between whoever starts it (the CLI, or Maven through
@@ -29,6 +40,10 @@ public final class SuiteRun {
     private static volatile SuiteRun current;
 
     private final Settings settings;
+    private final RemoteOptions remote;
+    private final DataChanges changes = new DataChanges();
+    /** Each selected check's result to come, by name; made on the first {@link #execute}. */
+    private Map<String, CompletableFuture<CheckResult>> scheduled;
     private final TargetClient client;
     private final Secrets secrets;
     private final CheckRunner runner;
@@ -41,12 +56,26 @@ public final class SuiteRun {
     private boolean startedByMaven;
 
     public SuiteRun(Settings settings, PrintStream out) {
+        this(settings, RemoteOptions.defaults(), out);
+    }
+
+    public SuiteRun(Settings settings, RemoteOptions remote, PrintStream out) {
         this.settings = settings;
+        this.remote = remote;
         this.out = out;
         this.client = new TargetClient(settings.target(), settings.timeout(), RateLimitPolicy.defaults(),
-                new ContractValidator(), settings.transport());
+                new ContractValidator(), settings.transport(), remote.concurrency());
         this.secrets = Secrets.of(settings);
-        this.runner = new CheckRunner(settings, client, this::baseline);
+        this.runner = new CheckRunner(settings, client, this::baseline, changes);
+    }
+
+    public RemoteOptions remote() {
+        return remote;
+    }
+
+    /** What re-reads found out about data that changed under the suite. */
+    public DataChanges changes() {
+        return changes;
     }
 
     void markStartedByMaven() {
@@ -86,7 +115,10 @@ public final class SuiteRun {
     synchronized Baseline baseline() {
         if (baseline == null && baselineError == null) {
             try {
-                baseline = new Discovery(client, settings.appId(), settings.apiKey(), BASELINE_RUNS).discover();
+                Instant cutoff = Instant.now().minus(remote.settle());
+                TimeBound horizon = Discovery.horizon(client, settings.appId(), settings.apiKey(), cutoff);
+                baseline = new Discovery(client, settings.appId(), settings.apiKey(), BASELINE_RUNS, horizon)
+                        .discover();
             } catch (TargetUnreachableException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -99,18 +131,91 @@ public final class SuiteRun {
         return baseline;
     }
 
-    /** Runs one check, records and prints its verdict. */
+    /**
+     * The verdict of one check, recorded and printed. The first call starts every selected check
+     * (see {@link #schedule}); each call then waits for its own check, so that verdicts are printed
+     * and reported in catalog order, each when it and every check before it are done.
+     */
     public CheckResult execute(Check check) {
+        CompletableFuture<CheckResult> result;
+        synchronized (this) {
+            if (scheduled == null) {
+                schedule(selectedChecks());
+            }
+            result = scheduled.get(check.name());
+        }
+        return record(result == null ? runOne(check) : result.join());
+    }
+
+    /**
+     * Runs the checks phase by phase ({@link Check#phase}): every check of phase 0 side by side, then of
+     * phase 1, then phase 2 one after the other (rate-limit bursts on purpose and must be alone). Each
+     * check sends its own requests in its own deterministic order; the client keeps at most
+     * {@code --concurrency} of them in flight in all. With a concurrency of 1 the checks of a phase run
+     * one after the other in catalog order, as before concurrency existed.
+     */
+    private void schedule(List<Check> checks) {
+        scheduled = new LinkedHashMap<>();
+        checks.forEach(c -> scheduled.put(c.name(), new CompletableFuture<>()));
+        Thread scheduler = new Thread(() -> runPhases(checks), "conformance-phases");
+        scheduler.setDaemon(true);
+        scheduler.start();
+    }
+
+    private void runPhases(List<Check> checks) {
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "conformance-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int phase = 0; phase <= 2; phase++) {
+                int p = phase;
+                List<Check> inPhase = checks.stream().filter(c -> phaseOf(c) == p).toList();
+                if (p == 2 || remote.concurrency() == 1) {
+                    inPhase.forEach(this::runScheduled);
+                } else {
+                    CompletableFuture.allOf(inPhase.stream()
+                            .map(c -> CompletableFuture.runAsync(() -> runScheduled(c), pool))
+                            .toArray(CompletableFuture[]::new)).join();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int phaseOf(Check c) {
+        return Math.max(0, Math.min(2, c.phase()));
+    }
+
+    private void runScheduled(Check check) {
+        CompletableFuture<CheckResult> f = scheduled.get(check.name());
+        try {
+            f.complete(runOne(check));
+        } catch (Throwable t) {
+            f.complete(new CheckResult(check.name(), check.clause(), Verdict.FAILED, null,
+                    List.of(Finding.of("the check completes", null, "no error", "the check could not complete: " + t)),
+                    0, 0, 0, 0, settings.seed()));
+        }
+    }
+
+    /** Runs one check; a target that stopped answering skips it and every check after it. */
+    private CheckResult runOne(Check check) {
         if (unreachable != null) {
-            return record(CheckResult.skipped(check.name(), check.clause(), "target unreachable: " + unreachable,
-                    settings.seed()));
+            return CheckResult.skipped(check.name(), check.clause(), "target unreachable: " + unreachable,
+                    settings.seed());
         }
         try {
-            return record(runner.run(check));
+            return runner.run(check);
         } catch (TargetUnreachableException e) {
-            unreachable = e.getMessage();
-            return record(CheckResult.skipped(check.name(), check.clause(), "target unreachable: " + unreachable,
-                    settings.seed()));
+            synchronized (this) {
+                if (unreachable == null) {
+                    unreachable = e.getMessage();
+                }
+            }
+            return CheckResult.skipped(check.name(), check.clause(), "target unreachable: " + unreachable,
+                    settings.seed());
         }
     }
 

@@ -51,7 +51,10 @@ public final class SuiteSettingsSource {
         masked.println("Runs API conformance: target " + target + ", seed " + seed
                 + " (replay with -Dconformance.seed=" + seed + ")");
         ReportFiles.preamble(s).forEach(masked::println);
-        SuiteRun run = new SuiteRun(s, masked);
+        RemoteOptions remote = new RemoteOptions(
+                get("concurrency") == null ? RemoteOptions.DEFAULT_CONCURRENCY : Integer.parseInt(get("concurrency")),
+                get("settle") == null ? RemoteOptions.DEFAULT_SETTLE : Duration.ofSeconds(Long.parseLong(get("settle"))));
+        SuiteRun run = new SuiteRun(s, remote, masked);
         run.markStartedByMaven();
         return Optional.of(run);
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends requests to the target, one at a time. Every answer is validated against the contract on a
+ * Sends requests to the target, from one thread or several (see {@link #send}). Every answer is validated against the contract on a
  * background thread (validation of a 1000-run page costs more than the request), 429s are waited out
  * within the {@link RateLimitPolicy}, and every request is counted.
  */
@@ -37,6 +37,7 @@ public final class TargetClient implements AutoCloseable {
     private final Duration timeout;
     private final RateLimitPolicy policy;
     private final ContractValidator validator;
+    private final Throttle throttle;
     private final HttpClient http;
     private final List<ExtraHeader> extraHeaders;
     private final ProxyRoute proxy;
@@ -52,12 +53,16 @@ public final class TargetClient implements AutoCloseable {
     private final java.util.Set<String> validatedRuns = new java.util.HashSet<>();
 
     public TargetClient(String baseUrl, Duration timeout, RateLimitPolicy policy, ContractValidator validator) {
-        this(baseUrl, timeout, policy, validator, Transport.DEFAULT);
+        this(baseUrl, timeout, policy, validator, Transport.DEFAULT, 1);
     }
 
-    /** With the transport's headers on every request, its TLS trust and its proxy. */
+    /**
+     * With the transport's headers on every request, its TLS trust and its proxy; keeps up to {@code concurrency}
+     * requests in flight when called from several threads.
+     */
     public TargetClient(String baseUrl, Duration timeout, RateLimitPolicy policy, ContractValidator validator,
-                        Transport transport) {
+                        Transport transport, int concurrency) {
+        this.throttle = new Throttle(concurrency);
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.policy = policy;
@@ -77,20 +82,19 @@ public final class TargetClient implements AutoCloseable {
     }
 
     /**
-     * Sends the request, waiting out 429s as their {@code Retry-After} says. After the first 429 it
-     * also paces itself a tenth below the rate the target let through in the second before, so that
-     * a rate-limited target is not hit again and again (each hit costs a whole {@code Retry-After}).
+     * Sends the request, waiting out 429s as their {@code Retry-After} says. Safe to call from several
+     * threads: the {@link Throttle} keeps at most {@code concurrency} requests in flight, holds every
+     * worker back until a {@code Retry-After} has passed, and after the first 429 paces all of them
+     * together a tenth below the rate the target let through in the second before, so that a
+     * rate-limited target is not hit again and again (each hit costs a whole {@code Retry-After}).
      */
     public ApiResponse send(ApiRequest request) {
         while (true) {
-            pace();
-            ApiResponse r = sendOnce(request);
+            ApiResponse r = sendThrottled(request);
             if (r.status() != 429) {
-                remember();
                 return r;
             }
             throttled.incrementAndGet();
-            learnPace();
             Duration wait = retryAfter(r).filter(d -> d.toSeconds() >= 1).orElse(policy.fallbackWait());
             if (wait.compareTo(policy.maxWait()) > 0) {
                 wait = policy.maxWait();
@@ -99,50 +103,37 @@ public final class TargetClient implements AutoCloseable {
                 throw new RateLimitExhaustedException("the target kept answering 429 Too Many Requests; "
                         + "gave up after waiting " + waitedMillis.get() / 1000 + " s in all");
             }
-            sleep(wait);
-            waitedMillis.addAndGet(wait.toMillis());
+            waitedMillis.addAndGet(throttle.throttled(wait).toMillis());
         }
     }
 
-    /** When the answers that were not 429 came, the last second's worth (nanoTime). */
-    private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
-    /** Time between requests once throttled; 0 until the first 429. */
-    private long paceNanos;
-    private long nextSendNanos;
     private final AtomicLong pacedMillis = new AtomicLong();
 
-    private synchronized void remember() {
-        long now = System.nanoTime();
-        recent.addLast(now);
-        forgetOlderThanASecond(now);
-    }
-
-    private synchronized void learnPace() {
-        forgetOlderThanASecond(System.nanoTime());
-        long letThrough = Math.max(1, recent.size());
-        paceNanos = Math.max(paceNanos, 1_000_000_000L / letThrough * 11 / 10);
-    }
-
-    private void forgetOlderThanASecond(long now) {
-        while (!recent.isEmpty() && now - recent.peekFirst() > 1_000_000_000L) {
-            recent.pollFirst();
+    private ApiResponse sendThrottled(ApiRequest request) {
+        Throttle.Wait wait;
+        try {
+            wait = throttle.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetUnreachableException("interrupted while waiting to send to " + base);
         }
-    }
-
-    private void pace() {
-        long wait;
-        synchronized (this) {
-            if (paceNanos == 0) {
-                return;
+        boolean answered = false;
+        try {
+            if (wait.nanos() > 0) {
+                sleep(Duration.ofNanos(wait.nanos()));
+                pacedMillis.addAndGet(wait.pacingNanos() / 1_000_000);
             }
-            long now = System.nanoTime();
-            wait = nextSendNanos - now;
-            nextSendNanos = Math.max(now, nextSendNanos) + paceNanos;
+            ApiResponse r = sendOnce(request);
+            answered = r.status() != 429;
+            return r;
+        } finally {
+            throttle.release(answered);
         }
-        if (wait > 0) {
-            sleep(Duration.ofNanos(wait));
-            pacedMillis.addAndGet(wait / 1_000_000);
-        }
+    }
+
+    /** Requests the client keeps in flight at most. */
+    public int concurrency() {
+        return throttle.maxInFlight();
     }
 
     /** Sends the request once; a 429 is answered as is, and no pacing applies (bursts are on purpose). */
@@ -246,7 +237,7 @@ public final class TargetClient implements AutoCloseable {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TargetUnreachableException("interrupted while waiting out a 429");
+            throw new TargetUnreachableException("interrupted while waiting to send");
         }
     }
 

@@ -31,7 +31,7 @@ class TargetClientHeadersTest {
         Transport t = Transport.of(ExtraHeader.parseAll(List.of("Authorization: Bearer gw-1", "X-Tenant: t1")), null,
                 false, null, Map.of());
         try (TargetClient c = new TargetClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5),
-                RateLimitPolicy.defaults(), new ContractValidator(), t)) {
+                RateLimitPolicy.defaults(), new ContractValidator(), t, 1)) {
             c.send(ApiRequest.of(List.of(Param.of("app_id", "a"))).withHeaderKey("k"));
             c.send(ApiRequest.of(List.of(Param.of("app_id", "a"))));
         } finally {

@@ -70,4 +70,44 @@ class TargetClientPacingTest {
         assertEquals(10, served);
         assertEquals(1, refused);
     }
+
+    /**
+     * Four workers share one client of concurrency 4: together they collect no more 429s than one
+     * worker alone (the slow start keeps one request in flight until the rate is known, then one pace
+     * holds for all). ThrottleTest pins the shared Retry-After without a clock race.
+     */
+    @Test
+    void send_fromFourThreads_sharesOneRetryAfterAndOnePace() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (TargetClient client = new TargetClient(url, Duration.ofSeconds(5), RateLimitPolicy.defaults(),
+                new ContractValidator(), Transport.DEFAULT, 4)) {
+            // warm the connection and the JIT outside the throttle (sendOnce), so that the four workers start
+            // fast: on a loaded machine a first request that takes a second would look like a second without 429
+            assertEquals(200, client.sendOnce(ApiRequest.of(java.util.List.of(Param.of("app_id", "a")))).status());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> workers = new java.util.ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    workers.add(pool.submit(() -> {
+                        int ok = 0;
+                        for (int i = 0; i < 3; i++) {
+                            ok += client.send(ApiRequest.of(java.util.List.of(Param.of("app_id", "a")))).status()
+                                    == 200 ? 1 : 0;
+                        }
+                        return ok;
+                    }));
+                }
+                int ok = 0;
+                for (var f : workers) {
+                    ok += f.get();
+                }
+                assertEquals(12, ok);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, client.throttledCount(), "429s the four workers ran into together");
+        }
+        assertEquals(13, served);
+        assertEquals(1, refused);
+    }
 }

@@ -97,6 +97,15 @@ public final class MockCommand {
   long latencyMs = 0;
 
   @Option(
+      names = "--live",
+      paramLabel = "RATE",
+      description = {
+        "Live data: every app receives RATE new runs per second (created now, one in ten some seconds",
+        "late), some unfinished; unfinished runs end after a while. 0 = data never changes."
+      })
+  double live = 0;
+
+  @Option(
       names = "--fail-rate",
       paramLabel = "F",
       description = "Fraction (0..1) of otherwise successful API requests answered 500 or 503.")
@@ -165,6 +174,12 @@ public final class MockCommand {
     if (!(failRate >= 0 && failRate <= 1)) {
       throw usage("--fail-rate must be from 0 to 1, got " + failRate);
     }
+    if (!(live >= 0 && live <= 10_000)) {
+      throw usage("--live must be from 0 to 10000 runs per second, got " + live);
+    }
+    if (live > 0 && dbUrl != null) {
+      throw usage("--live works with the in-memory store only; leave out --db-url to use it");
+    }
     if ((apiKey == null) != (appId == null)) {
       throw usage("--api-key and --app-id go together; give both or neither");
     }
@@ -180,7 +195,7 @@ public final class MockCommand {
     }
     return new MockSettings(port, seed, runs, data, apps, apiKey, appId, rateLimit, latencyMs,
         failRate, failSeed == null ? seed : failSeed, Defects.of(defects),
-        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword), host);
+        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword), host, live);
   }
 
   private ParameterException usage(String message) {

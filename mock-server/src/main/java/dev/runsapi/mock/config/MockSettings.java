@@ -11,6 +11,7 @@ import java.util.List;
  * @param failSeed seed of the {@code fail-rate} draws
  * @param database the PostgreSQL store to use, or null for the in-memory one
  * @param host the IP address to listen on: {@value #DEFAULT_HOST} unless {@code --host} says otherwise
+ * @param liveRate new runs per second per app while the server runs; 0 for data that never changes
  */
 public record MockSettings(
     int port,
@@ -26,7 +27,8 @@ public record MockSettings(
     long failSeed,
     Defects defects,
     DatabaseSettings database,
-    String host) {
+    String host,
+    double liveRate) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
@@ -38,12 +40,17 @@ public record MockSettings(
     dataFiles = List.copyOf(dataFiles);
   }
 
-  /** Settings that listen on {@value #DEFAULT_HOST}. */
+  /** Settings that listen on {@value #DEFAULT_HOST}, without the live mode. */
   public MockSettings(int port, long seed, int runs, List<Path> dataFiles, Path appsFile,
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects, DatabaseSettings database) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, database, DEFAULT_HOST);
+        failSeed, defects, database, DEFAULT_HOST, 0);
+  }
+
+  /** Whether runs keep arriving and ending while the server runs ({@code --live}). */
+  public boolean live() {
+    return liveRate > 0;
   }
 
   /** Settings for the in-memory store. */
@@ -51,7 +58,7 @@ public record MockSettings(
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, null, DEFAULT_HOST);
+        failSeed, defects, null, DEFAULT_HOST, 0);
   }
 
   /** The built-in dataset size of an app other than the first. */

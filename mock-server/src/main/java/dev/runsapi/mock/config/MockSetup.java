@@ -3,6 +3,7 @@ package dev.runsapi.mock.config;
 import dev.runsapi.mock.data.RunFiles;
 import dev.runsapi.mock.data.RunGenerator;
 import dev.runsapi.mock.defect.Defects;
+import dev.runsapi.mock.live.LiveRunStore;
 import dev.runsapi.mock.store.InMemoryRunStore;
 import dev.runsapi.mock.store.RunStore;
 import dev.runsapi.mock.store.StoredRun;
@@ -29,6 +30,10 @@ public record MockSetup(MockSettings settings, Tenants tenants, RunStore store) 
     List<StoredRun> runs = settings.dataFiles().isEmpty()
         ? builtInDataset(settings, apps)
         : RunFiles.load(settings.dataFiles(), tenants);
+    if (settings.live()) {
+      return new MockSetup(settings, tenants,
+          LiveRunStore.start(runs, apps, settings.defects(), settings.liveRate(), settings.seed()));
+    }
     return new MockSetup(settings, tenants, new InMemoryRunStore(runs, apps, settings.defects()));
   }
 

@@ -45,6 +45,21 @@ public final class InMemoryRunStore implements RunStore {
     this.apps = Map.copyOf(built);
   }
 
+  private InMemoryRunStore(Map<String, AppRuns> apps, Defects defects) {
+    this.apps = apps;
+    this.defects = defects;
+  }
+
+  /**
+   * A new snapshot in which {@code appId} holds exactly {@code runs}; the other apps' indexes are
+   * shared, not rebuilt (the live store makes one of these per change, copy on write).
+   */
+  public InMemoryRunStore withRuns(String appId, Collection<StoredRun> runs) {
+    Map<String, AppRuns> next = new HashMap<>(apps);
+    next.put(appId, new AppRuns(new ArrayList<>(runs)));
+    return new InMemoryRunStore(Map.copyOf(next), defects);
+  }
+
   @Override
   public boolean hasApp(String appId) {
     return apps.containsKey(appId);
