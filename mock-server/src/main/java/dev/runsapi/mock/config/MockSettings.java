@@ -10,6 +10,8 @@ import java.util.List;
  * @param runs size of the built-in dataset of the first app; every other app gets a quarter
  * @param failSeed seed of the {@code fail-rate} draws
  * @param database the PostgreSQL store to use, or null for the in-memory one
+ * @param textSize bytes of input and output together per run of the built-in dataset; 0 keeps its
+ *     short sentences
  */
 public record MockSettings(
     int port,
@@ -24,12 +26,15 @@ public record MockSettings(
     double failRate,
     long failSeed,
     Defects defects,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    int textSize) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_RUNS = 2000;
   public static final int DEFAULT_RATE_LIMIT = 30;
+  /** The largest --text-size: 16 MiB a run is more than any prompt, and keeps the pool in memory. */
+  public static final int MAX_TEXT_SIZE = 16 << 20;
 
   public MockSettings {
     dataFiles = List.copyOf(dataFiles);
@@ -40,7 +45,7 @@ public record MockSettings(
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, null);
+        failSeed, defects, null, 0);
   }
 
   /** The built-in dataset size of an app other than the first. */
