@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * inside it has an exact expected answer: {@link Oracle#answer}.
  *
  * @param anomalies inconsistencies seen while reading it (reported by the {@code pagination} check)
+ * @param budget    what the checks may read in one answer ({@link Budget#pageSize()}), from the runs' size
+ * @param bytes     the runs' size together, as read
  */
 public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
-                       List<Anomaly> anomalies) {
+                       List<Anomaly> anomalies, Budget budget, long bytes) {
 
     /** A read that disagreed with itself, and the request that showed it. */
     public record Anomaly(String message, dev.runsapi.conformance.wire.ApiRequest request) {

@@ -91,6 +91,21 @@ public final class SuiteRun {
         return baseline;
     }
 
+    /**
+     * What was read: the answers' bytes and the largest answer, and the budget the runs' size set (one line,
+     * for the table).
+     */
+    public String traffic() {
+        Baseline b;
+        synchronized (this) {
+            b = baseline;
+        }
+        return "read " + dev.runsapi.conformance.discovery.Budget.bytes(client.bytesRead()) + " of answers, the largest "
+                + dev.runsapi.conformance.discovery.Budget.bytes(client.largestAnswerBytes())
+                + (b == null || b.budget() == null ? "" : "; " + b.budget().describe() + "; baseline " + b.runs().size()
+                + " runs, " + dev.runsapi.conformance.discovery.Budget.bytes(b.bytes())) + "\n";
+    }
+
     /** Runs one check, records and prints its verdict. */
     public CheckResult execute(Check check) {
         if (unreachable != null) {

@@ -46,14 +46,14 @@ public final class TargetClient implements AutoCloseable {
     private final List<ApiRequest> missingRetryAfter = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger validated = new AtomicInteger();
     private final AtomicInteger submitted = new AtomicInteger();
-    /** Digests of runs (of their exact JSON) validated already; touched by the validation thread only. */
+    /** Runs validated already, by id and hash of their JSON; touched by the validation thread only. */
     private final java.util.Set<String> validatedRuns = new java.util.HashSet<>();
     private final java.util.concurrent.Semaphore validationSlots = new java.util.concurrent.Semaphore(VALIDATION_BACKLOG);
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong largestAnswer = new AtomicLong();
 
     /** The most of one answer's body the suite reads; beyond it the answer is cut off (and reported so). */
-    public static final long MAX_ANSWER_BYTES = 32L << 20;
+    public static final long MAX_ANSWER_BYTES = 64L << 20;
     /** Answers read but not validated yet, at most. */
     static final int VALIDATION_BACKLOG = 4;
     static final int MAX_REMEMBERED_RUNS = 200_000;
@@ -292,29 +292,28 @@ public final class TargetClient implements AutoCloseable {
         if (r.status() != 200 || r.json() == null || !r.json().isObject() || !r.json().path("data").isArray()) {
             return r;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = r.json().deepCopy();
-        com.fasterxml.jackson.databind.node.ArrayNode data = (com.fasterxml.jackson.databind.node.ArrayNode) copy.get("data");
-        for (int i = data.size() - 1; i >= 0; i--) {
-            if (!firstSight(data.get(i).toString())) {
-                data.remove(i);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
+        r.json().fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("data")) {
+                copy.set(f.getKey(), f.getValue());
+            }
+        });
+        com.fasterxml.jackson.databind.node.ArrayNode data = copy.putArray("data");
+        for (JsonNode run : r.json().get("data")) {
+            if (firstSight(run)) {
+                data.add(run);
             }
         }
         return new ApiResponse(r.status(), r.headers(), copy.toString(), copy);
     }
 
     /**
-     * True the first time a run's exact JSON is seen. Only a digest of it is kept (32 bytes, not the
-     * run's texts), and at most {@link #MAX_REMEMBERED_RUNS} of them: past that, runs are validated again.
+     * True the first time a run is seen as it is now. A run is remembered by its id and the hash of its JSON
+     * tree (every field and value: a run answered differently later is validated again), not by its text, and
+     * at most {@link #MAX_REMEMBERED_RUNS} of them: past that, runs are validated again.
      */
-    private boolean firstSight(String runJson) {
-        byte[] digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(runJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        String key = java.util.Base64.getEncoder().encodeToString(digest);
+    private boolean firstSight(JsonNode run) {
+        String key = run.path("id").asText() + "#" + run.hashCode() + "#" + run.size();
         if (validatedRuns.contains(key)) {
             return false;
         }
