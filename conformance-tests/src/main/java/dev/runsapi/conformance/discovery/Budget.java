@@ -7,9 +7,9 @@ import java.util.Locale;
  * than about {@link #ANSWER_BYTES} of runs, and the baseline (which the checks read again and again,
  * whole or in parts) holds at most {@code maxRuns} runs and about {@link #BASELINE_BYTES}, whichever
  * comes first. Runs of a few hundred bytes (the mock's own) meet neither bound: pages of 1000 and a
- * baseline of 1500 runs, as before the budget existed. Runs of 64 KB get pages of 64 and a baseline of
- * about 200 runs: the same windows, boundaries and probes over fewer runs, at about the bytes of a
- * small-run baseline times ten, not times a hundred.
+ * baseline of 1500 runs, as before the budget existed. Runs of 64 KB get pages of 63 and a baseline of
+ * about 190 runs (11 MB): the same windows, boundaries and probes over fewer runs, and the default run
+ * reads about a gigabyte instead of tens.
  *
  * @param bytesPerRun the largest run seen so far, in bytes of JSON
  * @param pageSize    the {@code limit} of every full read: at most 1000 (the contract's maximum)
