@@ -165,13 +165,16 @@ public final class TargetClient implements AutoCloseable {
         request.headers().forEach(b::header);
         requests.incrementAndGet();
         java.util.concurrent.atomic.AtomicReference<BodyReader> reader = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<HttpResponse.ResponseInfo> head =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.CompletableFuture<HttpResponse<BodyReader.Body>> pending = http.sendAsync(b.build(),
                 info -> {
+                    head.set(info);
                     reader.set(new BodyReader(MAX_ANSWER_BYTES));
                     return reader.get();
                 });
-        HttpResponse<BodyReader.Body> raw = await(pending, reader);
-        BodyReader.Body body = raw.body();
+        BodyReader.Body body = await(pending, reader);
+        HttpResponse.ResponseInfo raw = head.get();
         bytesRead.addAndGet(body.length());
         largestAnswer.accumulateAndGet(body.length(), Math::max);
         Map<String, List<String>> headers = new TreeMap<>();
@@ -193,14 +196,14 @@ public final class TargetClient implements AutoCloseable {
      * long as bytes keep coming, giving up on a stall longer than the time-out or after the overall cap.
      * Either way the answer is what came, marked as cut off; only no answer at all is "unreachable".
      */
-    private HttpResponse<BodyReader.Body> await(java.util.concurrent.CompletableFuture<HttpResponse<BodyReader.Body>> f,
-                                                java.util.concurrent.atomic.AtomicReference<BodyReader> reader) {
+    private BodyReader.Body await(java.util.concurrent.CompletableFuture<HttpResponse<BodyReader.Body>> f,
+                                  java.util.concurrent.atomic.AtomicReference<BodyReader> reader) {
         long stall = timeout.toNanos();
         long cap = overallCap().toNanos();
         try {
             while (true) {
                 try {
-                    return f.get(WATCH_MILLIS, TimeUnit.MILLISECONDS);
+                    return f.get(WATCH_MILLIS, TimeUnit.MILLISECONDS).body();
                 } catch (java.util.concurrent.TimeoutException e) {
                     BodyReader r = reader.get();
                     if (r == null) {
@@ -216,6 +219,12 @@ public final class TargetClient implements AutoCloseable {
             }
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause();
+            BodyReader r = reader.get();
+            if (r != null && !(c instanceof HttpTimeoutException)) {
+                // The headers came, then the body broke: an answer cut off, not a target that is down.
+                r.onError(c);
+                return r.getBody().toCompletableFuture().join();
+            }
             if (c instanceof HttpTimeoutException) {
                 throw new TargetUnreachableException(base + " did not answer within " + timeout.toSeconds() + " s");
             }
