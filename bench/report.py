@@ -146,6 +146,13 @@ L.append(f"| start to first answer | {int(machine['start_small_ms'])/1000:.2f} s
 L.append(f"| heap used after GC | {int(machine['heap_small_kib'])/1024:,.0f} MiB | {int(machine['heap_big_kib'])/1024:,.0f} MiB |")
 L.append(f"\nHeap per run: **{per_run:,.0f} bytes**; {big:,} runs fit in `-Xmx1g` (target: 1 GiB), answering "
          f"{int(machine['start_big_ms'])/1000:.1f} s after start (target ≤ 10 s).\n")
+if machine.get("heap_text64_kib", "fail") not in ("", "fail"):
+    text_runs = 2500  # the built-in dataset: 2,000 runs of app-acme and 500 of app-globex
+    text_per_run = (int(machine["heap_text64_kib"]) - int(machine["heap_small_kib"])) * 1024 / text_runs
+    L.append(f"Big texts: the built-in {text_runs:,} runs with `--text-size 65536` (about 64 KB of input and output "
+             f"a run; equal texts held once, 16 paddings of each of the dataset's 20 sentences): "
+             f"{int(machine['heap_text64_kib'])/1024:,.0f} MiB of heap after GC, **{text_per_run:,.0f} bytes a run**, "
+             f"answering {int(machine['start_text64_ms'])/1000:.1f} s after start.\n")
 profiles = [os.path.join(out, f) for f in ("profile-http.md", "profile-load.md")]
 if any(os.path.exists(p) for p in profiles):
     L.append("## 4. Where the time goes (JFR)\n")

@@ -94,6 +94,20 @@ public final class CheckContext {
         return b;
     }
 
+    /**
+     * {@code wanted} runs in one answer, or fewer when the target's runs are too big for that (the
+     * baseline's {@link dev.runsapi.conformance.discovery.Budget}); {@code wanted} when there is no baseline.
+     */
+    public int limit(int wanted) {
+        try {
+            return baseline().budget().limit(wanted);
+        } catch (dev.runsapi.conformance.wire.TargetUnreachableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return wanted;
+        }
+    }
+
     public int tries() {
         return settings.tries();
     }

@@ -126,7 +126,11 @@ public final class LiveReread {
         List<Run> all = new ArrayList<>();
         boolean changed = false;
         for (Baseline.Chunk c : chunks) {
-            ApiRequest req = Discovery.chunkRequest(ctx.settings().appId(), ctx.settings().apiKey(), c.start(), c.end());
+            // The chunk was read whole in one page of the budget's size at the time (pages only shrink).
+            int limit = Math.min(dev.runsapi.conformance.discovery.Budget.MAX_PAGE,
+                    Math.max(c.count(), b.budget().pageSize()));
+            ApiRequest req = Discovery.chunkRequest(ctx.settings().appId(), ctx.settings().apiKey(), c.start(), c.end(),
+                    limit);
             Comparisons.RunsPageOrMismatch r = Comparisons.read(ctx.send(req));
             if (r.mismatch() != null) {
                 return null;

@@ -28,7 +28,7 @@ public final class PaginationCheck implements Check {
     public void run(CheckContext ctx) {
         Baseline read = ctx.baseline();
         for (Baseline.Anomaly a : read.anomalies()) {
-            ctx.fail(Finding.of("reading a window in one page (limit 1000) is self-consistent",
+            ctx.fail(Finding.of("reading a window in one page (limit " + read.budget().pageSize() + ") is self-consistent",
                     a.request() == null ? null : ctx.curl(a.request()),
                     "total equal to the runs answered, each run inside the window, in one window only", a.message()));
         }
@@ -39,7 +39,10 @@ public final class PaginationCheck implements Check {
         QueryGen g = new QueryGen(b, ctx.settings().appId());
         // The baseline again, with other page sizes and both orders: a server that lies consistently in one
         // way of reading is caught by another.
-        List<Query> examples = List.of(g.whole().withLimit(700).withOrder("asc"), g.whole().withLimit(1000),
+        // Page sizes scale down with the budget when runs are big (700 and 1000 on small runs).
+        int most = b.budget().limit(1000);
+        List<Query> examples = List.of(g.whole().withLimit(Math.max(1, most * 7 / 10)).withOrder("asc"),
+                g.whole().withLimit(most),
                 g.whole().withLimit(7).withWindow(b.start(), b.start()));
         Gen<Query> gen = s -> {
             Query q = g.window().generate(s);
@@ -58,7 +61,7 @@ public final class PaginationCheck implements Check {
                 List<Integer> edges = List.of((int) total, (int) Math.max(1, total - 1), (int) total + 1, min);
                 limit = s.chance(0.4) ? s.pick(edges) : s.between(min, (int) total + 2);
             }
-            return q.withLimit(Math.min(1000, limit));
+            return q.withLimit(Math.min(most, limit));
         };
         Property.Outcome<Query, Paging.Broken> out = Property.forAll(gen)
                 .examples(examples)

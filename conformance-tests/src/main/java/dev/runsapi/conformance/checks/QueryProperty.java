@@ -24,15 +24,20 @@ public final class QueryProperty {
     private QueryProperty() {
     }
 
-    /** Compares as a set of runs (filters) with limit 1000, page 0, no order. */
+    /**
+     * Compares as a set of runs (filters) with limit 1000, page 0, no order; when runs are big, with the
+     * page size of the {@link dev.runsapi.conformance.discovery.Budget}, reading every page ({@link PagedSets}).
+     */
     public static boolean checkSets(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries) {
-        List<Query> ex = examples.stream().map(QueryProperty::forSets).toList();
-        return check(ctx, rule, ex, gen.map(QueryProperty::forSets), tries,
-                (q, exp, resp) -> Comparisons.asSet(exp, resp, rule));
+        Baseline b = ctx.baseline();
+        int limit = b.budget().limit(1000);
+        List<Query> ex = examples.stream().map(q -> forSets(q, limit)).toList();
+        return check(ctx, rule, ex, gen.map(q -> forSets(q, limit)), tries,
+                (q, exp, resp) -> PagedSets.asSet(ctx, b, q, exp, resp, rule));
     }
 
-    private static Query forSets(Query q) {
-        return q.withLimit(1000).withPage(null).withOrder(null);
+    private static Query forSets(Query q, int limit) {
+        return q.withLimit(limit).withPage(null).withOrder(null);
     }
 
     public static boolean check(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries,

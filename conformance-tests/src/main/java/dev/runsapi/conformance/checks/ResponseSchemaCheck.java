@@ -36,7 +36,8 @@ public final class ResponseSchemaCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         ApiRequest valid = ctx.validRequest(ErrorWindow.START, ErrorWindow.END);
-        ctx.send(ctx.validRequest(Discovery.WIDE_START, Discovery.WIDE_END).setParam("limit", "100"));
+        ctx.send(ctx.validRequest(Discovery.WIDE_START, Discovery.WIDE_END)
+                .setParam("limit", Integer.toString(ctx.limit(100))));
         ctx.send(valid.withHeaderKey(null));
         ctx.send(valid.setParam("limit", "0"));
         List<SchemaViolation> all = ctx.client().schemaViolations(Duration.ofSeconds(60));

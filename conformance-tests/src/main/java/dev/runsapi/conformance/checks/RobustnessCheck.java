@@ -105,7 +105,7 @@ public final class RobustnessCheck implements Check {
     /** The same query with and without an unknown parameter has the same answer: same total, same runs. */
     private void unknownIgnored(CheckContext ctx) {
         ApiRequest plain = ctx.validRequest(dev.runsapi.conformance.discovery.Discovery.WIDE_START, ctx.horizon())
-                .setParam("limit", "50");
+                .setParam("limit", Integer.toString(ctx.limit(50)));
         ApiResponse reference = ctx.sendGenerated(plain);
         Comparisons.RunsPageOrMismatch ref = Comparisons.read(reference);
         if (ref.mismatch() != null) {

@@ -42,7 +42,7 @@ public final class RunFieldsCheck implements Check {
         Baseline b = ctx.baselineWithRuns("look at");
         Set<String> ids = new HashSet<>();
         for (Baseline.Chunk c : b.chunks()) {
-            Query q = ctx.query(c.start(), c.end()).withLimit(1000);
+            Query q = ctx.query(c.start(), c.end()).withLimit(b.budget().limit(1000));
             ApiRequest req = ctx.request(q);
             ApiResponse r = ctx.send(req);
             JsonNode data = r.json() == null ? null : r.json().get("data");

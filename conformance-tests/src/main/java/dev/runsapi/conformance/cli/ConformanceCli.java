@@ -102,7 +102,8 @@ public final class ConformanceCli implements Callable<Integer> {
     boolean checkRateLimit;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Connect and read time-out of each request (default ${DEFAULT-VALUE}).")
+            description = "Time-out to connect, to the first byte of an answer and of a stall between its bytes "
+                    + "(default ${DEFAULT-VALUE}); a whole answer may take up to 12 times that, at least 120 s.")
     int timeout;
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'", defaultValue = "${env:CONFORMANCE_HEADERS}",

@@ -23,9 +23,11 @@ import java.util.stream.Stream;
  * @param anomalies inconsistencies seen while reading it (reported by the {@code pagination} check)
  * @param horizon   the latest instant the suite reads: the end of every window it asks about, also of
  *                  those that reach past the baseline (runs created later may still be arriving)
+ * @param budget    what the checks may read in one answer ({@link Budget#pageSize()}), from the runs' size
+ * @param bytes     the runs' size together, as read
  */
 public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
-                       List<Anomaly> anomalies, TimeBound horizon) {
+                       List<Anomaly> anomalies, TimeBound horizon, Budget budget, long bytes) {
 
     /** A read that disagreed with itself, and the request that showed it. */
     public record Anomaly(String message, dev.runsapi.conformance.wire.ApiRequest request) {
@@ -33,7 +35,13 @@ public record Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chun
 
     public Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
                     List<Anomaly> anomalies) {
-        this(start, end, runs, chunks, wideTotal, anomalies, dev.runsapi.conformance.discovery.Discovery.WIDE_END);
+        this(start, end, runs, chunks, wideTotal, anomalies, Discovery.WIDE_END, Budget.forRunsOf(0, Integer.MAX_VALUE),
+                0);
+    }
+
+    public Baseline(TimeBound start, TimeBound end, List<Run> runs, List<Chunk> chunks, long wideTotal,
+                    List<Anomaly> anomalies, Budget budget, long bytes) {
+        this(start, end, runs, chunks, wideTotal, anomalies, Discovery.WIDE_END, budget, bytes);
     }
 
     public Baseline {

@@ -26,7 +26,7 @@ public final class ReportFiles {
     public static void finish(SuiteRun run, PrintStream out) {
         List<CheckResult> results = run.results();
         String table = TextReport.table(results, run.elapsedMillis(), run.client().requestCount(),
-                run.generatedQueries(), run.client().throttledCount(), run.client().waitedMillis());
+                run.generatedQueries(), run.client().throttledCount(), run.client().waitedMillis()) + run.traffic();
         String changed = run.changes().summary();
         if (changed != null) {
             table += changed + "\n";

@@ -132,6 +132,21 @@ public final class SuiteRun {
     }
 
     /**
+     * What was read: the answers' bytes and the largest answer, and the budget the runs' size set (one line,
+     * for the table).
+     */
+    public String traffic() {
+        Baseline b;
+        synchronized (this) {
+            b = baseline;
+        }
+        return "read " + dev.runsapi.conformance.discovery.Budget.bytes(client.bytesRead()) + " of answers, the largest "
+                + dev.runsapi.conformance.discovery.Budget.bytes(client.largestAnswerBytes())
+                + (b == null || b.budget() == null ? "" : "; " + b.budget().describe() + "; baseline " + b.runs().size()
+                + " runs, " + dev.runsapi.conformance.discovery.Budget.bytes(b.bytes())) + "\n";
+    }
+
+    /**
      * The verdict of one check, recorded and printed. The first call starts every selected check
      * (see {@link #schedule}); each call then waits for its own check, so that verdicts are printed
      * and reported in catalog order, each when it and every check before it are done.

@@ -7,8 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the target answered to one request. Header names are lower-cased. */
-public record ApiResponse(int status, Map<String, List<String>> headers, String body, JsonNode json) {
+/**
+ * What the target answered to one request. Header names are lower-cased.
+ *
+ * @param cutOff why the body is incomplete (the connection broke, it stalled, it was too large), or null
+ *               when it came whole; a cut-off body is never parsed ({@code json} is null)
+ */
+public record ApiResponse(int status, Map<String, List<String>> headers, String body, JsonNode json,
+                          String cutOff) {
+
+    /** A whole answer. */
+    public ApiResponse(int status, Map<String, List<String>> headers, String body, JsonNode json) {
+        this(status, headers, body, json, null);
+    }
 
     public Optional<String> header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
@@ -29,6 +40,7 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
     }
 
     public String summary() {
-        return status + " " + (mediaType().isEmpty() ? "(no content type)" : mediaType());
+        return status + " " + (mediaType().isEmpty() ? "(no content type)" : mediaType())
+                + (cutOff == null ? "" : ", cut off: " + cutOff);
     }
 }

@@ -23,6 +23,10 @@ public record RunsPage(List<Run> data, long total, int page, int limit) {
      */
     public static RunsPage from(ApiResponse response) {
         JsonNode root = response.json();
+        if (response.cutOff() != null) {
+            throw new MalformedAnswerException("the answer (" + response.status() + ") was cut off: "
+                    + response.cutOff());
+        }
         if (response.status() != 200) {
             throw new MalformedAnswerException("expected 200, got " + response.summary() + ": "
                     + response.bodyExcerpt(300));

@@ -49,8 +49,20 @@ public final class TargetClient implements AutoCloseable {
     private final List<ApiRequest> missingRetryAfter = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger validated = new AtomicInteger();
     private final AtomicInteger submitted = new AtomicInteger();
-    /** Runs (as their exact JSON) that passed through validation already; touched by the validation thread only. */
+    /** Runs validated already, by id and hash of their JSON; touched by the validation thread only. */
     private final java.util.Set<String> validatedRuns = new java.util.HashSet<>();
+    private final java.util.concurrent.Semaphore validationSlots = new java.util.concurrent.Semaphore(VALIDATION_BACKLOG);
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong largestAnswer = new AtomicLong();
+
+    /** The most of one answer's body the suite reads; beyond it the answer is cut off (and reported so). */
+    public static final long MAX_ANSWER_BYTES = 64L << 20;
+    /** Answers read but not validated yet, at most. */
+    static final int VALIDATION_BACKLOG = 4;
+    static final int MAX_REMEMBERED_RUNS = 200_000;
+    private static final Duration MIN_OVERALL_CAP = Duration.ofSeconds(120);
+    /** How often a body being read is looked at for a stall. */
+    private static final long WATCH_MILLIS = 100;
 
     public TargetClient(String baseUrl, Duration timeout, RateLimitPolicy policy, ContractValidator validator) {
         this(baseUrl, timeout, policy, validator, Transport.DEFAULT, 1);
@@ -144,40 +156,130 @@ public final class TargetClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a valid URL: " + base + request.pathAndQuery(), e);
         }
+        // The request's time-out covers the time to the response headers only; the body is watched by
+        // readBody, so that a large answer that keeps coming is not taken for a dead target.
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout);
         request.headers().forEach(b::header);
         extraHeaders.forEach(h -> b.header(h.name(), h.value()));
         requests.incrementAndGet();
-        HttpResponse<String> raw;
-        try {
-            raw = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TargetUnreachableException(base + " did not answer within " + timeout.toSeconds() + " s");
-        } catch (javax.net.ssl.SSLException e) {
-            throw new TargetUnreachableException(TlsFailure.describe(base, e));
-        } catch (ConnectException e) {
-            throw new TargetUnreachableException("cannot connect to " + base + proxy.via(uri) + " ("
-                    + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")");
-        } catch (IOException e) {
-            throw new TargetUnreachableException("no HTTP answer from " + base + proxy.via(uri) + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TargetUnreachableException("interrupted while waiting for " + base);
-        }
+        java.util.concurrent.atomic.AtomicReference<BodyReader> reader = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<HttpResponse.ResponseInfo> head =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<BodyReader.Body>> pending = http.sendAsync(b.build(),
+                info -> {
+                    head.set(info);
+                    reader.set(new BodyReader(MAX_ANSWER_BYTES));
+                    return reader.get();
+                });
+        BodyReader.Body body = await(pending, reader, uri);
+        HttpResponse.ResponseInfo raw = head.get();
+        bytesRead.addAndGet(body.length());
+        largestAnswer.accumulateAndGet(body.length(), Math::max);
         Map<String, List<String>> headers = new TreeMap<>();
         raw.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        ApiResponse response = new ApiResponse(raw.statusCode(), Collections.unmodifiableMap(headers), raw.body(),
-                parse(raw.body()));
+        String text = new String(body.bytes(), 0, body.length(), charset(raw.headers()));
+        ApiResponse response = new ApiResponse(raw.statusCode(), Collections.unmodifiableMap(headers), text,
+                body.cutOff() == null ? parse(body) : null, body.cutOff());
         if (response.status() == 429 && retryAfter(response).isEmpty()) {
             missingRetryAfter.add(request);
         }
         submitted.incrementAndGet();
+        acquireValidationSlot();
         validation.submit(() -> validate(request, response));
         return response;
     }
 
+    /**
+     * Waits for the answer: at most the time-out for its headers (the request's own time-out), then as
+     * long as bytes keep coming, giving up on a stall longer than the time-out or after the overall cap.
+     * Either way the answer is what came, marked as cut off; only no answer at all is "unreachable".
+     */
+    private BodyReader.Body await(java.util.concurrent.CompletableFuture<HttpResponse<BodyReader.Body>> f,
+                                  java.util.concurrent.atomic.AtomicReference<BodyReader> reader, URI uri) {
+        long stall = timeout.toNanos();
+        long cap = overallCap().toNanos();
+        try {
+            while (true) {
+                try {
+                    return f.get(WATCH_MILLIS, TimeUnit.MILLISECONDS).body();
+                } catch (java.util.concurrent.TimeoutException e) {
+                    BodyReader r = reader.get();
+                    if (r == null) {
+                        continue; // no headers yet: the request's time-out decides
+                    }
+                    if (r.stalledNanos() > stall) {
+                        r.giveUp("no byte for " + timeout.toSeconds() + " s after " + r.received() + " bytes");
+                    } else if (r.elapsedNanos() > cap) {
+                        r.giveUp("still coming after " + overallCap().toSeconds() + " s (" + r.received()
+                                + " bytes), the longest the suite waits for one answer");
+                    }
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            BodyReader r = reader.get();
+            if (r != null && !(c instanceof HttpTimeoutException)) {
+                // The headers came, then the body broke: an answer cut off, not a target that is down.
+                r.onError(c);
+                return r.getBody().toCompletableFuture().join();
+            }
+            if (c instanceof HttpTimeoutException) {
+                throw new TargetUnreachableException(base + " did not answer within " + timeout.toSeconds() + " s");
+            }
+            if (c instanceof javax.net.ssl.SSLException ssl) {
+                throw new TargetUnreachableException(TlsFailure.describe(base, ssl));
+            }
+            if (c instanceof ConnectException) {
+                throw new TargetUnreachableException("cannot connect to " + base + proxy.via(uri) + " ("
+                        + (c.getMessage() == null ? "connection refused" : c.getMessage()) + ")");
+            }
+            throw new TargetUnreachableException("no HTTP answer from " + base + proxy.via(uri) + ": " + c);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TargetUnreachableException("interrupted while waiting for " + base);
+        }
+    }
+
+    /** The longest the suite waits for one whole answer: generous, since big answers take time. */
+    public Duration overallCap() {
+        Duration twelve = timeout.multipliedBy(12);
+        return twelve.compareTo(MIN_OVERALL_CAP) > 0 ? twelve : MIN_OVERALL_CAP;
+    }
+
+    private static java.nio.charset.Charset charset(java.net.http.HttpHeaders headers) {
+        return headers.firstValue("content-type").flatMap(ct -> java.util.Arrays.stream(ct.split(";"))
+                .map(String::trim).filter(p -> p.toLowerCase(Locale.ROOT).startsWith("charset="))
+                .map(p -> p.substring("charset=".length()).replace("\"", "").trim()).findFirst())
+                .flatMap(name -> {
+                    try {
+                        return java.util.Optional.of(java.nio.charset.Charset.forName(name));
+                    } catch (RuntimeException e) {
+                        return java.util.Optional.empty();
+                    }
+                }).orElse(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * At most {@link #VALIDATION_BACKLOG} answers wait for the validation thread: when it falls behind,
+     * the sender waits, so that unvalidated answers cannot pile up in memory.
+     */
+    private void acquireValidationSlot() {
+        try {
+            validationSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetUnreachableException("interrupted while waiting for the contract validation");
+        }
+    }
+
     private void validate(ApiRequest request, ApiResponse response) {
         try {
+            if (response.cutOff() != null) {
+                violations.add(new SchemaViolation(request, response.status(),
+                        List.of("the answer was cut off: " + response.cutOff()), response.bodyExcerpt(500)));
+                return;
+            }
             List<String> messages = validator.validate(withoutRunsSeenBefore(response));
             if (!messages.isEmpty()) {
                 violations.add(new SchemaViolation(request, response.status(), messages, response.bodyExcerpt(500)));
@@ -187,6 +289,7 @@ public final class TargetClient implements AutoCloseable {
                     List.of("the validator could not read the answer: " + e), response.bodyExcerpt(500)));
         } finally {
             validated.incrementAndGet();
+            validationSlots.release();
         }
     }
 
@@ -199,14 +302,35 @@ public final class TargetClient implements AutoCloseable {
         if (r.status() != 200 || r.json() == null || !r.json().isObject() || !r.json().path("data").isArray()) {
             return r;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = r.json().deepCopy();
-        com.fasterxml.jackson.databind.node.ArrayNode data = (com.fasterxml.jackson.databind.node.ArrayNode) copy.get("data");
-        for (int i = data.size() - 1; i >= 0; i--) {
-            if (!validatedRuns.add(data.get(i).toString())) {
-                data.remove(i);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
+        r.json().fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("data")) {
+                copy.set(f.getKey(), f.getValue());
+            }
+        });
+        com.fasterxml.jackson.databind.node.ArrayNode data = copy.putArray("data");
+        for (JsonNode run : r.json().get("data")) {
+            if (firstSight(run)) {
+                data.add(run);
             }
         }
         return new ApiResponse(r.status(), r.headers(), copy.toString(), copy);
+    }
+
+    /**
+     * True the first time a run is seen as it is now. A run is remembered by its id and the hash of its JSON
+     * tree (every field and value: a run answered differently later is validated again), not by its text, and
+     * at most {@link #MAX_REMEMBERED_RUNS} of them: past that, runs are validated again.
+     */
+    private boolean firstSight(JsonNode run) {
+        String key = run.path("id").asText() + "#" + run.hashCode() + "#" + run.size();
+        if (validatedRuns.contains(key)) {
+            return false;
+        }
+        if (validatedRuns.size() < MAX_REMEMBERED_RUNS) {
+            validatedRuns.add(key);
+        }
+        return true;
     }
 
     /** Retry-After in delay-seconds form; empty when absent or not a whole number of at least 0. */
@@ -221,12 +345,9 @@ public final class TargetClient implements AutoCloseable {
         });
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
+    private static JsonNode parse(BodyReader.Body body) {
         try {
-            return JSON.readTree(body);
+            return body.length() == 0 ? null : JSON.readTree(body.bytes(), 0, body.length());
         } catch (IOException e) {
             return null;
         }
@@ -264,6 +385,16 @@ public final class TargetClient implements AutoCloseable {
 
     public int requestCount() {
         return requests.get();
+    }
+
+    /** Bytes of answer bodies read so far, all requests together. */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /** The largest answer body read so far, in bytes. */
+    public long largestAnswerBytes() {
+        return largestAnswer.get();
     }
 
     public int throttledCount() {

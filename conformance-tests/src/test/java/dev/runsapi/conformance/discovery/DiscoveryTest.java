@@ -63,6 +63,30 @@ class DiscoveryTest {
     }
 
     @Test
+    void discover_bigRuns_sizesPagesAndTheBaselineByBytes() throws Exception {
+        String text = "x".repeat(100 * 1024);
+        List<Run> all = new ArrayList<>();
+        Instant t0 = Instant.parse("2024-05-01T00:00:00Z");
+        for (int i = 0; i < 600; i++) {
+            all.add(new Run(String.format("big-%04d", i), "llm", "m", t0.plusMillis(i / 2), null, null, List.of(),
+                    text, null, null));
+        }
+        try (FakeRunsServer server = new FakeRunsServer(all, UnaryOperator.identity());
+             TargetClient client = new TargetClient(server.url(), Duration.ofSeconds(5), RateLimitPolicy.defaults(),
+                     validator)) {
+            Baseline b = new Discovery(client, "app", "key", 1500).discover();
+            assertTrue(b.consistent(), b.anomalies().toString());
+            assertEquals(Budget.ANSWER_BYTES / b.budget().bytesPerRun(), b.budget().pageSize());
+            assertTrue(b.budget().pageSize() < 41, "pages of about 4 MB: " + b.budget());
+            assertTrue(b.chunks().stream().allMatch(c -> c.count() < b.budget().pageSize()), b.chunks().toString());
+            assertTrue(b.runs().size() >= Budget.MIN_RUNS && b.runs().size() < Budget.MIN_RUNS + 40,
+                    "at least 120 runs, then stop: " + b.runs().size());
+            assertTrue(client.largestAnswerBytes() <= Budget.ANSWER_BYTES + 4096, "read " + client.largestAnswerBytes());
+            assertTrue(b.runs().stream().allMatch(r -> r.input() == b.runs().get(0).input()), "texts held once");
+        }
+    }
+
+    @Test
     void discover_readsASmallAppWhole() throws Exception {
         List<Run> all = runs().subList(0, 300);
         try (FakeRunsServer server = new FakeRunsServer(all, UnaryOperator.identity())) {

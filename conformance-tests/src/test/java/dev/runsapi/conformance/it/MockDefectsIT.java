@@ -45,17 +45,24 @@ class MockDefectsIT {
         "minus-zero-accepted, errors-edge-inputs"
     })
     void defect_isReportedByItsOwningCheck(String defect, String owner) throws Exception {
+        assertReportedByOwner(defect, owner, "defect-" + defect);
+    }
+
+    /** The mock with {@code defect} (and {@code moreMockFlags}) fails the run, reported by {@code owner}. */
+    static void assertReportedByOwner(String defect, String owner, String reportName, String... moreMockFlags)
+            throws Exception {
         boolean rateLimit = defect.equals("no-retry-after");
-        String[] mockFlags = rateLimit ? new String[] {"--rate-limit", "5", "--defect", defect}
-                : new String[] {"--rate-limit", "0", "--defect", defect};
-        try (MockServerProcess mock = MockServerProcess.start(mockFlags)) {
+        List<String> mockFlags = new ArrayList<>(rateLimit ? List.of("--rate-limit", "5", "--defect", defect)
+                : List.of("--rate-limit", "0", "--defect", defect));
+        mockFlags.addAll(List.of(moreMockFlags));
+        try (MockServerProcess mock = MockServerProcess.start(mockFlags.toArray(String[]::new))) {
             // Only the owning check, at low effort: the question is whether that check catches the defect, and
             // 21 full runs would not fit the build's time budget (the full run is MockConformanceIT's).
             List<String> extra = new ArrayList<>(List.of("--seed", "2024", "--tries", "4", "--only", owner));
             if (rateLimit) {
                 extra.add("--check-rate-limit");
             }
-            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("defect-" + defect),
+            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve(reportName),
                     extra.toArray(String[]::new)));
             assertEquals(1, run.exitCode(), run.describe());
             assertEquals("FAILED", run.verdict(owner).orElse("absent"), owner + " must report " + defect + "\n"

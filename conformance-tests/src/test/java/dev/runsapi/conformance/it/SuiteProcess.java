@@ -16,7 +16,12 @@ public record SuiteProcess(int exitCode, String out, String err, long millis) {
     static final Pattern TOTALS = Pattern.compile("wall time ([\\d.]+) s, (\\d+) requests sent, (\\d+) generated queries");
 
     public static SuiteProcess run(List<String> args) throws Exception {
-        return run(args, java.util.Map.of());
+        return run(List.of(), args, java.util.Map.of());
+    }
+
+    /** The suite with options for its JVM (a heap limit, say). */
+    public static SuiteProcess run(List<String> jvmOptions, List<String> args) throws Exception {
+        return run(jvmOptions, args, java.util.Map.of());
     }
 
     /**
@@ -24,8 +29,16 @@ public record SuiteProcess(int exitCode, String out, String err, long millis) {
      * environment are left out, so that the runner's own proxy settings cannot change what a test sees.
      */
     public static SuiteProcess run(List<String> args, java.util.Map<String, String> env) throws Exception {
+        return run(List.of(), args, env);
+    }
+
+    /** With options for its JVM and environment variables on top of the test JVM's. */
+    public static SuiteProcess run(List<String> jvmOptions, List<String> args, java.util.Map<String, String> env)
+            throws Exception {
         Path jar = Path.of(System.getProperty("conformance.jar", "target/runs-conformance.jar"));
-        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(args);
         Path out = Files.createTempFile("suite", ".out");
         Path err = Files.createTempFile("suite", ".err");
@@ -89,6 +102,33 @@ public record SuiteProcess(int exitCode, String out, String err, long millis) {
     public int requests() {
         Matcher m = TOTALS.matcher(out);
         return m.find() ? Integer.parseInt(m.group(2)) : -1;
+    }
+
+    /** The "read ..." line of the closing table: bytes of all answers, the largest, the baseline's. */
+    public Traffic traffic() {
+        Matcher m = TRAFFIC.matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no traffic line\n" + describe());
+        }
+        return new Traffic(megabytes(m.group(1)), megabytes(m.group(2)), Integer.parseInt(m.group(3)),
+                megabytes(m.group(4)));
+    }
+
+    static final Pattern TRAFFIC = Pattern.compile("read ([\\d.]+ [KM]?B) of answers, the largest ([\\d.]+ [KM]?B);"
+            + ".*; baseline (\\d+) runs, ([\\d.]+ [KM]?B)");
+
+    private static double megabytes(String s) {
+        String[] a = s.split(" ");
+        double v = Double.parseDouble(a[0]);
+        return switch (a[1]) {
+            case "B" -> v / (1024 * 1024);
+            case "KB" -> v / 1024;
+            default -> v;
+        };
+    }
+
+    /** Megabytes read in all, of the largest answer, and of the baseline's runs; the baseline's runs. */
+    public record Traffic(double totalMb, double largestMb, int baselineRuns, double baselineMb) {
     }
 
     public String describe() {

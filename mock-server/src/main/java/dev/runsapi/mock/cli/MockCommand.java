@@ -58,6 +58,16 @@ public final class MockCommand {
   int runs = MockSettings.DEFAULT_RUNS;
 
   @Option(
+      names = "--text-size",
+      paramLabel = "BYTES",
+      description = {
+        "Input and output of each built-in run together about BYTES bytes (a system prompt,",
+        "context documents and a long answer around the dataset's sentence, from the seed); 0 keeps",
+        "the short sentences. Not with --data."
+      })
+  int textSize = 0;
+
+  @Option(
       names = "--data",
       showDefaultValue = CommandLine.Help.Visibility.NEVER,
       paramLabel = "FILE",
@@ -165,6 +175,12 @@ public final class MockCommand {
     if (runs < 0) {
       throw usage("--runs must not be negative, got " + runs);
     }
+    if (textSize < 0 || textSize > MockSettings.MAX_TEXT_SIZE) {
+      throw usage("--text-size must be from 0 to " + MockSettings.MAX_TEXT_SIZE + " bytes, got " + textSize);
+    }
+    if (textSize > 0 && !data.isEmpty()) {
+      throw usage("--text-size sizes the built-in dataset; it does not apply to the runs of --data");
+    }
     if (rateLimit < 0) {
       throw usage("--rate-limit must not be negative, got " + rateLimit);
     }
@@ -195,7 +211,7 @@ public final class MockCommand {
     }
     return new MockSettings(port, seed, runs, data, apps, apiKey, appId, rateLimit, latencyMs,
         failRate, failSeed == null ? seed : failSeed, Defects.of(defects),
-        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword), host, live);
+        dbUrl == null ? null : new DatabaseSettings(dbUrl, dbUser, dbPassword), host, live, textSize);
   }
 
   private ParameterException usage(String message) {

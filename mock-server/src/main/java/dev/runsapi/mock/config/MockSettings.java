@@ -12,6 +12,8 @@ import java.util.List;
  * @param database the PostgreSQL store to use, or null for the in-memory one
  * @param host the IP address to listen on: {@value #DEFAULT_HOST} unless {@code --host} says otherwise
  * @param liveRate new runs per second per app while the server runs; 0 for data that never changes
+ * @param textSize bytes of input and output together per run of the built-in dataset; 0 keeps its
+ *     short sentences
  */
 public record MockSettings(
     int port,
@@ -28,13 +30,16 @@ public record MockSettings(
     Defects defects,
     DatabaseSettings database,
     String host,
-    double liveRate) {
+    double liveRate,
+    int textSize) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_RUNS = 2000;
   public static final int DEFAULT_RATE_LIMIT = 30;
   public static final String DEFAULT_HOST = "127.0.0.1";
+  /** The largest --text-size: 16 MiB a run is more than any prompt, and keeps the pool in memory. */
+  public static final int MAX_TEXT_SIZE = 16 << 20;
 
   public MockSettings {
     dataFiles = List.copyOf(dataFiles);
@@ -45,7 +50,7 @@ public record MockSettings(
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects, DatabaseSettings database) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, database, DEFAULT_HOST, 0);
+        failSeed, defects, database, DEFAULT_HOST, 0, 0);
   }
 
   /** Whether runs keep arriving and ending while the server runs ({@code --live}). */
@@ -58,7 +63,7 @@ public record MockSettings(
       String apiKey, String appId, int rateLimit, long latencyMillis, double failRate,
       long failSeed, Defects defects) {
     this(port, seed, runs, dataFiles, appsFile, apiKey, appId, rateLimit, latencyMillis, failRate,
-        failSeed, defects, null, DEFAULT_HOST, 0);
+        failSeed, defects, null, DEFAULT_HOST, 0, 0);
   }
 
   /** The built-in dataset size of an app other than the first. */

@@ -42,7 +42,7 @@ public record MockSetup(MockSettings settings, Tenants tenants, RunStore store) 
     List<StoredRun> runs = new ArrayList<>();
     for (int i = 0; i < apps.size(); i++) {
       int count = i == 0 ? settings.runs() : MockSettings.otherAppRuns(settings.runs());
-      runs.addAll(RunGenerator.generate(apps.get(i), settings.seed(), count));
+      runs.addAll(RunGenerator.generate(apps.get(i), settings.seed(), count, settings.textSize()));
     }
     return runs;
   }

@@ -113,6 +113,15 @@ public final class RunGenerator {
 
   /** {@code count} runs of {@code appId}, the same for the same seed, app and count. */
   public static List<StoredRun> generate(String appId, long seed, int count) {
+    return generate(appId, seed, count, 0);
+  }
+
+  /**
+   * The same runs with inputs and outputs of about {@code textSize} bytes together (0: the short
+   * sentences as they are); see {@link PromptTexts}. Nothing else depends on the text size.
+   */
+  public static List<StoredRun> generate(String appId, long seed, int count, int textSize) {
+    PromptTexts texts = new PromptTexts(seed, appId, textSize);
     SplittableRandom random = new SplittableRandom(seed * 31 + appId.hashCode());
     List<StoredUser> users = users(appId, random);
     List<StoredRun> runs = new ArrayList<>(count);
@@ -133,8 +142,8 @@ public final class RunGenerator {
       boolean failed = !unfinished && roll < 14;
       Instant endedAt = unfinished ? null : createdAt.plusMillis(duration(random, type));
       int pick = random.nextInt(INPUTS.size());
-      String input = INPUTS.get(pick);
-      String output = unfinished || failed ? null : OUTPUTS.get(pick);
+      String input = texts.input(INPUTS.get(pick), i);
+      String output = texts.output(unfinished || failed ? null : OUTPUTS.get(pick), i);
       String error = failed ? pick(random, ERRORS) : null;
       long prompt = 0;
       long completion = 0;

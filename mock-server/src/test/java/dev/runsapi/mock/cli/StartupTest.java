@@ -161,7 +161,7 @@ class StartupTest {
     Outcome o = launch("--help");
     assertEquals(0, o.code());
     for (String flag : List.of("--port", "--seed", "--runs", "--data", "--apps", "--api-key",
-        "--app-id", "--rate-limit", "--latency-ms", "--fail-rate", "--fail-seed", "--defect", "--help")) {
+        "--app-id", "--text-size", "--rate-limit", "--latency-ms", "--fail-rate", "--fail-seed", "--defect", "--help")) {
       assertTrue(o.out().contains(flag), flag);
     }
     assertTrue(o.out().contains("Default: 8080"));
@@ -250,6 +250,8 @@ class StartupTest {
         "--runs -3 | --runs must not be negative",
         "--host example.com | --host must be an IP address",
         "--host 256.0.0.1 | --host must be an IP address",
+        "--text-size -1 | --text-size must be from 0 to",
+        "--text-size 100 --data x.ndjson | --text-size sizes the built-in dataset",
         "--defect nope | unknown defect \"nope\"",
         "--api-key k | --api-key and --app-id go together",
         "--apps x.json --api-key k --app-id a | either --apps or --api-key",

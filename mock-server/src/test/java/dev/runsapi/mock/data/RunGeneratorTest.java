@@ -73,6 +73,37 @@ class RunGeneratorTest {
     assertTrue(byDuration.values().stream().filter(n -> n > 5).count() >= 5);
   }
 
+  @Test
+  void generate_textSize_wrapsEachSentenceToAboutThatSizeAndChangesNothingElse() {
+    int size = 64 * 1024;
+    List<StoredRun> big = RunGenerator.generate("app-acme", 42, 2000, size);
+    assertEquals(runs.size(), big.size());
+    for (int i = 0; i < runs.size(); i++) {
+      StoredRun small = runs.get(i);
+      StoredRun wide = big.get(i);
+      assertEquals(small.id(), wide.id());
+      assertEquals(small.createdAt(), wide.createdAt());
+      assertEquals(small.tags(), wide.tags());
+      assertEquals(small.error(), wide.error());
+      assertTrue(wide.input().contains(small.input()), "the sentence is kept for search: " + small.id());
+      assertEquals(small.output() == null, wide.output() == null);
+      if (small.output() != null) {
+        assertTrue(wide.output().startsWith(small.output()), small.id());
+        int bytes = utf8(wide.input()) + utf8(wide.output());
+        assertTrue(bytes > size * 0.95 && bytes < size * 1.1, "about " + size + " bytes, got " + bytes);
+      }
+    }
+    assertEquals(big, RunGenerator.generate("app-acme", 42, 2000, size), "the same seed gives the same texts");
+    assertTrue(big.stream().map(StoredRun::input).distinct().count() > 100, "runs do not all look alike");
+    java.util.IdentityHashMap<String, Boolean> instances = new java.util.IdentityHashMap<>();
+    big.forEach(r -> instances.put(r.input(), true));
+    assertTrue(instances.size() <= 20 * PromptTexts.VARIANTS, "equal texts are one instance: " + instances.size());
+  }
+
+  private static int utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
   private Set<String> set(Function<StoredRun, String> field) {
     return new HashSet<>(runs.stream().map(field).toList());
   }
