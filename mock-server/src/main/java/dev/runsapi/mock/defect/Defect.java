@@ -31,7 +31,16 @@ public enum Defect {
   REVERSED_WINDOW_ACCEPTED("reversed-window-accepted", "`start_time` after `end_time` answers 200"),
   VALIDATION_BEFORE_AUTH("validation-before-auth", "a bad parameter beats a missing key (422 before 403)"),
   TENANT_LEAK("tenant-leak", "a key may read another tenant's app"),
-  NO_RETRY_AFTER("no-retry-after", "429 has no `Retry-After` header");
+  NO_RETRY_AFTER("no-retry-after", "429 has no `Retry-After` header"),
+  SINGLE_INSTANT_REFUSED(
+      "single-instant-refused", "a window whose `start_time` equals its `end_time` answers 422"),
+  BOUNDS_CUT_TO_SECOND(
+      "bounds-cut-to-second", "`start_time`/`end_time` are cut to the whole second before comparing"),
+  SEARCH_BACKSLASH_ESCAPE(
+      "search-backslash-escape", "`\\` in `search` escapes the next character, so it never matches as typed"),
+  USER_OF_NULLS("user-of-nulls", "a run without a user has a `user` object of nulls instead of `null`"),
+  QUERY_KEY_WINS(
+      "query-key-wins", "`api_key` in the query silently wins over a different `X-API-Key` (not 403)");
 
   private final String cliName;
   private final String rule;
