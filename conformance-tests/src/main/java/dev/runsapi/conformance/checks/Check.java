@@ -13,4 +13,13 @@ public interface Check {
     String clause();
 
     void run(CheckContext ctx);
+
+    /**
+     * When the check runs: phase 0 first (error checks: their findings may steer later checks), then
+     * phase 1 (every other check), then phase 2 (rate-limit, which bursts on purpose, and response-schema,
+     * which sees every answer), one after the other. Knowledge flows only from phase 0 into phase 1.
+     */
+    default int phase() {
+        return 1;
+    }
 }

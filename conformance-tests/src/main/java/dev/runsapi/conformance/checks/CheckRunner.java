@@ -4,12 +4,15 @@ import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.engine.Source;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.report.FindingRef;
 import dev.runsapi.conformance.report.Verdict;
 import dev.runsapi.conformance.wire.MalformedAnswerException;
 import dev.runsapi.conformance.wire.RateLimitExhaustedException;
 import dev.runsapi.conformance.wire.TargetClient;
 import dev.runsapi.conformance.wire.TargetUnreachableException;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Runs one check and turns whatever happened into a {@link CheckResult}; never lets an exception escape,
@@ -19,16 +22,25 @@ public final class CheckRunner {
     private final TargetClient client;
     private final Supplier<Baseline> baseline;
     private final Source root;
+    private final Function<Check, List<FindingRef>> steering;
 
     public CheckRunner(Settings settings, TargetClient client, Supplier<Baseline> baseline) {
+        this(settings, client, baseline, c -> List.of());
+    }
+
+    /** @param steering for a check, the earlier findings that steer it (see {@link CheckContext}) */
+    public CheckRunner(Settings settings, TargetClient client, Supplier<Baseline> baseline,
+                       Function<Check, List<FindingRef>> steering) {
         this.settings = settings;
         this.client = client;
         this.baseline = baseline;
         this.root = new Source(settings.seed());
+        this.steering = steering;
     }
 
     public CheckResult run(Check check) {
-        CheckContext ctx = new CheckContext(settings, client, root.fork(check.name()), baseline);
+        CheckContext ctx = new CheckContext(settings, client, root.fork(check.name()), baseline,
+                steering.apply(check));
         long t0 = System.nanoTime();
         int r0 = client.requestCount();
         Verdict verdict;
@@ -49,7 +61,7 @@ public final class CheckRunner {
             verdict = Verdict.FAILED;
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new CheckResult(check.name(), check.clause(), verdict, reason, ctx.findings(), ctx.moreFindings(),
+        return new CheckResult(check.name(), check.clause(), verdict, reason, ctx.findings(), ctx.notes(),
                 client.requestCount() - r0, ctx.generated(), millis, settings.seed());
     }
 }

@@ -10,6 +10,11 @@ public final class ErrorsAuthCheck implements Check {
     static final String UNKNOWN_KEY = "conformance-unknown-key-0000";
 
     @Override
+    public int phase() {
+        return 0;
+    }
+
+    @Override
     public String name() {
         return "errors-auth";
     }

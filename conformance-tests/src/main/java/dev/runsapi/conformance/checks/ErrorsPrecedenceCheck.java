@@ -9,6 +9,11 @@ import java.util.List;
 public final class ErrorsPrecedenceCheck implements Check {
 
     @Override
+    public int phase() {
+        return 0;
+    }
+
+    @Override
     public String name() {
         return "errors-precedence";
     }

@@ -60,17 +60,22 @@ public final class PaginationCheck implements Check {
             }
             return q.withLimit(Math.min(1000, limit));
         };
-        Property.Outcome<Query, Paging.Broken> out = Property.forAll(gen)
+        Property.Exploration<Query, Paging.Broken> out = Property.forAll(gen)
                 .examples(examples)
                 .shrinkWith(new QueryShrinker())
                 .tries(Math.max(3, ctx.tries() / 3))
                 .maxShrinkEvaluations(8)
-                .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q));
-        if (out.falsified()) {
-            Paging.Broken br = out.evidence();
+                .explore(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q),
+                        QueryProperty.steering(ctx, Paging.Broken::mismatch), ctx.shrinkBudget());
+        ctx.spendShrink(out.shrinkEvaluations());
+        for (Property.Counterexample<Query, Paging.Broken> c : out.counterexamples()) {
+            Paging.Broken br = c.evidence();
             ctx.fail(QueryProperty.finding(ctx, br.request(), br.mismatch())
-                    .withNote("while paging through the query with limit " + out.minimal().effectiveLimit()
-                            + "; found after " + out.triesRun() + " queries, shrunk in " + out.shrinkSteps() + " steps"));
+                    .withCount(c.occurrences().size())
+                    .withExamples(QueryProperty.exampleIds(c.occurrences().stream().map(Paging.Broken::mismatch)
+                            .toList()))
+                    .withNote("while paging through the query with limit " + c.minimal().effectiveLimit()
+                            + "; found at query " + c.foundAtTry() + ", shrunk in " + c.shrinkSteps() + " steps"));
         }
     }
 }

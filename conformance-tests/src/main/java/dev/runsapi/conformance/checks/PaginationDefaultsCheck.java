@@ -33,9 +33,6 @@ public final class PaginationDefaultsCheck implements Check {
                             "without limit the page holds 100 runs, without page it is page 0, without order newest "
                                     + "first (desc)")
                     .ifPresent(m -> ctx.fail(QueryProperty.finding(ctx, req, m)));
-            if (ctx.failed()) {
-                return;
-            }
         }
         if (b.runs().size() <= 100) {
             throw new SkipCheckException("the baseline holds only " + b.runs().size()

@@ -18,6 +18,11 @@ import java.util.Map;
 public final class ResponseSchemaCheck implements Check {
 
     @Override
+    public int phase() {
+        return 2;
+    }
+
+    @Override
     public String name() {
         return "response-schema";
     }
@@ -39,17 +44,25 @@ public final class ResponseSchemaCheck implements Check {
         Map<String, Complaint> byKind = new LinkedHashMap<>();
         for (SchemaViolation v : all) {
             for (String m : v.messages()) {
-                String kind = v.status() + " " + m.replaceAll("\\[\\d+]", "[*]").replaceAll("\"[^\"]*\"", "\"…\"");
+                String kind = v.status() + " " + m.replaceAll("\\[\\d+]", "[*]").replaceAll("/\\d+", "/*")
+                        .replaceAll("\"[^\"]*\"", "\"…\"");
                 byKind.computeIfAbsent(kind, k -> new Complaint(v, m)).count++;
             }
         }
-        for (Complaint c : byKind.values()) {
-            ctx.fail(Finding.of("the answer conforms to the contract's responses of listRuns", ctx.curl(c.first.request()),
+        for (Map.Entry<String, Complaint> e : byKind.entrySet()) {
+            Complaint c = e.getValue();
+            ctx.fail(ctx.finding("the answer conforms to the contract's responses of listRuns", c.first.request(),
                             "a documented status with a body valid against its schema",
                             c.first.status() + ": " + c.message)
+                    .withKind(e.getKey()).withCause(List.of()).withCount(c.count)
                     .withNote("seen in " + c.count + " answer(s) of this run; a run already validated in an earlier "
                             + "answer is left out, so /data/N counts the runs new to the validator")
                     .withResponse(c.first.bodyExcerpt()));
+        }
+        var extra = ctx.client().validator().extraProperties();
+        if (!extra.isEmpty()) {
+            ctx.note("properties the contract does not name (allowed: Conventions, Extra properties): "
+                    + String.join(", ", extra));
         }
     }
 

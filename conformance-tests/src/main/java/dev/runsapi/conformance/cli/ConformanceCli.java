@@ -7,6 +7,7 @@ import dev.runsapi.conformance.report.Verdict;
 import dev.runsapi.conformance.suite.ConformanceSuite;
 import dev.runsapi.conformance.suite.Preflight;
 import dev.runsapi.conformance.suite.ReportFiles;
+import dev.runsapi.conformance.suite.ReportFormat;
 import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
 import org.junit.platform.launcher.Launcher;
@@ -90,6 +91,12 @@ public final class ConformanceCli implements Callable<Integer> {
             description = "Where Allure results, JUnit XML and summary.txt go (default ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--report-format", paramLabel = "FORMAT", split = ",",
+            description = "Adds a report format (repeatable or comma-separated): json writes report.json in the report "
+                    + "directory; summary.txt, Allure results and JUnit XML are always written (env "
+                    + "CONFORMANCE_REPORT_FORMAT).")
+    List<String> reportFormat = new ArrayList<>();
+
     @Option(names = "--check-rate-limit",
             description = "Burst traffic on purpose (bounded) to provoke a 429 and check Retry-After.")
     boolean checkRateLimit;
@@ -140,7 +147,7 @@ public final class ConformanceCli implements Callable<Integer> {
                 reportDir);
         out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
                 + " (replay with --seed " + s + ")");
-        SuiteRun run = new SuiteRun(settings, out);
+        SuiteRun run = new SuiteRun(settings, out).reportFormats(formats());
         try {
             var problem = Preflight.check(run.client(), settings);
             if (problem.isPresent()) {
@@ -186,6 +193,11 @@ public final class ConformanceCli implements Callable<Integer> {
         if (timeout < 1) {
             return "--timeout must be at least 1 second";
         }
+        try {
+            formats();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         Set<String> known = new LinkedHashSet<>(CheckCatalog.names());
         for (String n : Stream.concat(only.stream(), skip.stream()).toList()) {
             if (!known.contains(n)) {
@@ -209,6 +221,16 @@ public final class ConformanceCli implements Callable<Integer> {
         Launcher launcher = LauncherFactory.create();
         StringWriter junitNoise = new StringWriter();
         launcher.execute(request, new LegacyXmlReportGeneratingListener(xml, new PrintWriter(junitNoise)));
+    }
+
+    /** --report-format, else CONFORMANCE_REPORT_FORMAT. */
+    private Set<ReportFormat> formats() {
+        List<String> names = new ArrayList<>(reportFormat);
+        String env = System.getenv("CONFORMANCE_REPORT_FORMAT");
+        if (names.isEmpty() && env != null && !env.isBlank()) {
+            names.add(env);
+        }
+        return ReportFormat.parse(names);
     }
 
     private static void clean(Path dir) {

@@ -36,6 +36,8 @@ public final class SuiteSettingsSource {
         out.println("Runs API conformance: target " + target + ", seed " + seed + " (replay with -Dconformance.seed="
                 + seed + ")");
         SuiteRun run = new SuiteRun(s, out);
+        run.reportFormats(ReportFormat.parse(get("reportFormat") == null ? java.util.List.of()
+                : java.util.List.of(get("reportFormat"))));
         run.markStartedByMaven();
         return Optional.of(run);
     }
