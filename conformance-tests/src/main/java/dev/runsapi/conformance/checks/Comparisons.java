@@ -80,9 +80,11 @@ public final class Comparisons {
             Set<String> expSet = new HashSet<>(expectedIds);
             List<String> missing = expectedIds.stream().filter(id -> !gotSet.contains(id)).toList();
             List<String> unexpected = got.ids().stream().filter(id -> !expSet.contains(id)).toList();
-            String kind = !gotSet.equals(expSet) || got.ids().size() != expectedIds.size() ? "page slice"
-                    : !got.ids().equals(expectedIds) ? "order" : "total";
             int at = firstDifference(expectedIds, got.ids());
+            boolean tie = at >= 0 && at < expectedIds.size() && at < got.ids().size()
+                    && exp.page().get(at).createdAt().equals(got.data().get(at).createdAt());
+            String kind = !gotSet.equals(expSet) || got.ids().size() != expectedIds.size() ? "page slice"
+                    : !got.ids().equals(expectedIds) ? (tie ? "order of ties" : "order") : "total";
             String where = at < 0 ? "" : "; first difference at position " + at;
             return Optional.of(new Mismatch(rule, "total " + exp.total() + ", " + expectedIds.size() + " runs" + where
                     + (at < 0 ? "" : ": " + around(exp.page(), at)),

@@ -40,13 +40,13 @@ public final class ResponseSchemaCheck implements Check {
         ctx.send(valid.withHeaderKey(null));
         ctx.send(valid.setParam("limit", "0"));
         List<SchemaViolation> all = ctx.client().schemaViolations(Duration.ofSeconds(60));
-        // One finding per distinct complaint (indexes and quoted values aside), with the first request that drew it.
+        // One finding per distinct complaint: status, keyword and the object it is in (array indices, quoted values
+        // and the property's own name left out, so that the four nulls of one user object are one complaint),
+        // with the first request that drew it.
         Map<String, Complaint> byKind = new LinkedHashMap<>();
         for (SchemaViolation v : all) {
             for (String m : v.messages()) {
-                String kind = v.status() + " " + m.replaceAll("\\[\\d+]", "[*]").replaceAll("/\\d+", "/*")
-                        .replaceAll("\"[^\"]*\"", "\"…\"");
-                byKind.computeIfAbsent(kind, k -> new Complaint(v, m)).count++;
+                byKind.computeIfAbsent(kind(v.status(), m), k -> new Complaint(v, m)).count++;
             }
         }
         for (Map.Entry<String, Complaint> e : byKind.entrySet()) {
@@ -64,6 +64,19 @@ public final class ResponseSchemaCheck implements Check {
             ctx.note("properties the contract does not name (allowed: Conventions, Extra properties): "
                     + String.join(", ", extra));
         }
+    }
+
+    /** The kind of a complaint, e.g. "200 validation.response.body.schema.type in /data/N/user: Instance type (null)". */
+    static String kind(int status, String message) {
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("\\[Path '([^']*)'\\]").matcher(message);
+        String key = message.contains(":") ? message.substring(0, message.indexOf(':')) : message;
+        if (!path.find()) {
+            return status + " " + message.replaceAll("\\[\\d+]", "[*]").replaceAll("\"[^\"]*\"", "\"…\"");
+        }
+        String p = path.group(1).replaceAll("/\\d+", "/*");
+        String object = p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : p;
+        java.util.regex.Matcher type = java.util.regex.Pattern.compile("Instance type \\(\\w+\\)").matcher(message);
+        return status + " " + key + " in " + (object.isEmpty() ? "/" : object) + (type.find() ? ": " + type.group() : "");
     }
 
     private static final class Complaint {

@@ -63,12 +63,14 @@ public record Finding(String rule, String curl, String expected, String got, Lis
     }
 
     /**
-     * Whether this (later) finding has the cause of {@code earlier}: the same kind, and a request of all
-     * the value classes the earlier one was shown with (at least one: a kind alone says too little).
+     * Whether this (later) finding has the cause of {@code earlier}: the same kind, and value classes that
+     * hold the earlier one's or are held by them (the same deviation seen through a more or a less specific
+     * request), neither empty (a kind alone says too little).
      */
     public boolean sameCauseAs(Finding earlier) {
         return kind != null && cause != null && earlier.kind != null && earlier.cause != null
-                && !earlier.cause.isEmpty() && kind.equals(earlier.kind) && cause.containsAll(earlier.cause);
+                && !earlier.cause.isEmpty() && !cause.isEmpty() && kind.equals(earlier.kind)
+                && (cause.containsAll(earlier.cause) || earlier.cause.containsAll(cause));
     }
 
     /** The most basic layer the deviation is in, for the diagnosis list (transport first, semantics last). */

@@ -39,7 +39,12 @@ class MockDefectsIT {
         "reversed-window-accepted, errors-validation",
         "validation-before-auth, errors-precedence",
         "tenant-leak, tenant-isolation",
-        "no-retry-after, rate-limit"
+        "no-retry-after, rate-limit",
+        "single-instant-refused, errors-validation",
+        "bounds-cut-to-second, filter-time-window",
+        "search-backslash-escape, filter-search",
+        "user-of-nulls, response-schema",
+        "query-key-wins, errors-auth"
     })
     void defect_isReportedByItsOwningCheck(String defect, String owner) throws Exception {
         boolean rateLimit = defect.equals("no-retry-after");
