@@ -35,6 +35,7 @@ public final class ContractValidator {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contractText())
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.schema.additionalProperties", ValidationReport.Level.INFO)
+                        .withLevel(ADDITIONAL_PROPERTIES, ValidationReport.Level.INFO)
                         .build())
                 .build();
     }
