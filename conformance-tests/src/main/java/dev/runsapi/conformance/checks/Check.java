@@ -15,9 +15,9 @@ public interface Check {
     void run(CheckContext ctx);
 
     /**
-     * When the check runs: 0 first (error checks, whose findings may steer later checks), 1 (every other
-     * check), 2 last and alone (rate-limit bursts on purpose; response-schema sees every answer). Checks
-     * of one phase may run concurrently; what steers a check may flow only from an earlier phase.
+     * When the check runs: phase 0 first (error checks: their findings may steer later checks), then
+     * phase 1 (every other check), then phase 2 (rate-limit, which bursts on purpose, and response-schema,
+     * which sees every answer), one after the other. Knowledge flows only from phase 0 into phase 1.
      */
     default int phase() {
         return 1;

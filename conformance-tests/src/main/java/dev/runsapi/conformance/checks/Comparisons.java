@@ -24,8 +24,10 @@ public final class Comparisons {
         try {
             return new RunsPageOrMismatch(RunsPage.from(response), null);
         } catch (MalformedAnswerException e) {
+            String kind = response.status() != 200 ? response.status() + " where 200" : "not a RunsPage";
             return new RunsPageOrMismatch(null, new Mismatch("a valid query is answered 200 with a RunsPage",
-                    "200 application/json RunsPage", e.getMessage(), List.of(), List.of(), response.bodyExcerpt(300)));
+                    "200 application/json RunsPage", e.getMessage(), List.of(), List.of(), response.bodyExcerpt(300),
+                    kind));
         }
     }
 
@@ -54,9 +56,13 @@ public final class Comparisons {
         if (got.total() != exp.total() || !unexpected.isEmpty() || !missing.isEmpty()
                 || gotIds.size() != expectedSize || gotSet.size() != gotIds.size()) {
             String dup = gotSet.size() != gotIds.size() ? " (with duplicates)" : "";
+            // Without the whole result on the page, which runs are missing is unknown: the totals tell the kind.
+            String kind = !missing.isEmpty() || !unexpected.isEmpty() ? null
+                    : got.total() < exp.total() || gotIds.size() < expectedSize ? "runs missing"
+                    : got.total() > exp.total() || gotIds.size() > expectedSize ? "runs unexpected" : "duplicates";
             return Optional.of(new Mismatch(rule, "total " + exp.total() + ", " + expectedSize + " runs on the page",
                     "total " + got.total() + ", " + gotIds.size() + " runs on the page" + dup, missing, unexpected,
-                    null));
+                    null, kind));
         }
         return Optional.empty();
     }
@@ -74,13 +80,21 @@ public final class Comparisons {
             Set<String> expSet = new HashSet<>(expectedIds);
             List<String> missing = expectedIds.stream().filter(id -> !gotSet.contains(id)).toList();
             List<String> unexpected = got.ids().stream().filter(id -> !expSet.contains(id)).toList();
-            return Optional.of(new Mismatch(rule, "total " + exp.total() + ", page " + abbreviate(expectedIds),
-                    "total " + got.total() + ", page " + abbreviate(got.ids()), missing, unexpected, null));
+            int at = firstDifference(expectedIds, got.ids());
+            boolean tie = at >= 0 && at < expectedIds.size() && at < got.ids().size()
+                    && exp.page().get(at).createdAt().equals(got.data().get(at).createdAt());
+            String kind = !gotSet.equals(expSet) || got.ids().size() != expectedIds.size() ? "page slice"
+                    : !got.ids().equals(expectedIds) ? (tie ? "order of ties" : "order") : "total";
+            String where = at < 0 ? "" : "; first difference at position " + at;
+            return Optional.of(new Mismatch(rule, "total " + exp.total() + ", " + expectedIds.size() + " runs" + where
+                    + (at < 0 ? "" : ": " + around(exp.page(), at)),
+                    "total " + got.total() + ", " + got.ids().size() + " runs" + where
+                            + (at < 0 ? "" : ": " + around(got.data(), at)), missing, unexpected, null, kind));
         }
         if (got.page() != exp.pageNumber() || got.limit() != exp.limit()) {
             return Optional.of(Mismatch.of(rule + " (page and limit are echoed)",
                     "page " + exp.pageNumber() + ", limit " + exp.limit(),
-                    "page " + got.page() + ", limit " + got.limit()));
+                    "page " + got.page() + ", limit " + got.limit()).withKind("echo"));
         }
         return Optional.empty();
     }
@@ -101,11 +115,14 @@ public final class Comparisons {
             if (order.compare(got.get(i - 1), got.get(i)) > 0) {
                 Run a = got.get(i - 1);
                 Run b = got.get(i);
+                // Ties out of order (no tie-break) and instants out of order (no sort) are different deviations.
+                String kind = a.createdAt().equals(b.createdAt()) ? "order of ties" : "order";
                 return Optional.of(Mismatch.of("runs come sorted by createdAt, ties by id (ordinal), in the direction of "
-                                + "order (" + (ascending ? "asc" : "desc") + ")",
-                        b.id() + " (" + b.createdAt() + ") before " + a.id() + " (" + a.createdAt() + ")",
+                                + "order",
+                        (ascending ? "asc: " : "desc: ") + b.id() + " (" + b.createdAt() + ") before " + a.id() + " ("
+                                + a.createdAt() + ")",
                         a.id() + " (" + a.createdAt() + ") at position " + (i - 1) + ", then " + b.id() + " ("
-                                + b.createdAt() + ")"));
+                                + b.createdAt() + "): " + around(got, i - 1)).withKind(kind));
             }
         }
         if (exp.total() > exp.limit() && r.page().total() == exp.total()) {
@@ -118,6 +135,26 @@ public final class Comparisons {
         Set<String> s = new LinkedHashSet<>();
         runs.forEach(r -> s.add(r.id()));
         return s;
+    }
+
+    /** The first position where two id lists differ (a missing tail counts), or -1 when they are equal. */
+    public static int firstDifference(List<String> expected, List<String> got) {
+        int n = Math.min(expected.size(), got.size());
+        for (int i = 0; i < n; i++) {
+            if (!expected.get(i).equals(got.get(i))) {
+                return i;
+            }
+        }
+        return expected.size() == got.size() ? -1 : n;
+    }
+
+    /** The runs at positions {@code at-1 .. at+1}, with their createdAt, so that the difference shows. */
+    public static String around(List<Run> runs, int at) {
+        List<String> out = new ArrayList<>();
+        for (int i = Math.max(0, at - 1); i <= Math.min(runs.size() - 1, at + 1); i++) {
+            out.add("[" + i + "] " + runs.get(i).id() + " " + runs.get(i).createdAt());
+        }
+        return out.isEmpty() ? "(no run at position " + at + ")" : String.join(", ", out);
     }
 
     /** At most the first 6 and the last 2 ids, so that long pages stay readable. */

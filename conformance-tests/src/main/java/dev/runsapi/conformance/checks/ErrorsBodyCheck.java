@@ -44,8 +44,7 @@ public final class ErrorsBodyCheck implements Check {
             ApiResponse r = ctx.sendGenerated(c.request());
             String problem = problemBodyFault(r);
             if (problem != null) {
-                ctx.fail(Finding.of("a " + r.status() + " has a problem+json body whose status is the HTTP status",
-                        ctx.curl(c.request()), "problem+json with status " + r.status(), problem)
+                ctx.fail(ctx.finding("a " + r.status() + " has a problem+json body whose status is the HTTP status", c.request(), "problem+json with status " + r.status(), problem)
                         .withResponse(r.bodyExcerpt(300)));
                 continue;
             }
@@ -54,16 +53,14 @@ public final class ErrorsBodyCheck implements Check {
             }
             String names = namingFault(r.json(), c);
             if (names != null) {
-                ctx.fail(Finding.of("the 422 of " + c.description() + " names each offending parameter exactly once",
-                        ctx.curl(c.request()), describe(c), names).withResponse(r.bodyExcerpt(300)));
+                ctx.fail(ctx.finding("the 422 of " + c.description() + " names each offending parameter exactly once", c.request(), describe(c), names).withResponse(r.bodyExcerpt(300)));
             }
         }
         ApiRequest anon = valid.withHeaderKey(null);
         ApiResponse r = ctx.sendGenerated(anon);
         String problem = problemBodyFault(r);
         if (r.status() >= 400 && problem != null) {
-            ctx.fail(Finding.of("a " + r.status() + " has a problem+json body whose status is the HTTP status",
-                    ctx.curl(anon), "problem+json with status " + r.status(), problem).withResponse(r.bodyExcerpt(300)));
+            ctx.fail(ctx.finding("a " + r.status() + " has a problem+json body whose status is the HTTP status", anon, "problem+json with status " + r.status(), problem).withResponse(r.bodyExcerpt(300)));
         }
     }
 

@@ -63,20 +63,25 @@ public final class PaginationCheck implements Check {
             }
             return q.withLimit(Math.min(most, limit));
         };
-        Property.Outcome<Query, Paging.Broken> out = Property.forAll(gen)
+        Property.Exploration<Query, Paging.Broken> out = Property.forAll(gen)
                 .examples(examples)
                 .shrinkWith(new QueryShrinker())
                 .tries(Math.max(3, ctx.tries() / 3))
                 .maxShrinkEvaluations(8)
-                .check(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q)
-                        // on a live target the data may have changed since the baseline: re-read before blaming
-                        .flatMap(broken -> LiveReread.confirm(ctx, b, q, broken, null,
-                                runs -> Paging.pageThrough(ctx, runs, q))));
-        if (out.falsified()) {
-            Paging.Broken br = out.evidence();
+                .explore(ctx.source(), q -> Paging.pageThrough(ctx, b.runs(), q)
+                                // on a live target the data may have changed since the baseline: re-read before blaming
+                                .flatMap(broken -> LiveReread.confirm(ctx, b, q, broken, null,
+                                        runs -> Paging.pageThrough(ctx, runs, q))),
+                        QueryProperty.steering(ctx, Paging.Broken::mismatch), ctx.shrinkBudget());
+        ctx.spendShrink(out.shrinkEvaluations());
+        for (Property.Counterexample<Query, Paging.Broken> c : out.counterexamples()) {
+            Paging.Broken br = c.evidence();
             ctx.fail(QueryProperty.finding(ctx, br.request(), br.mismatch())
-                    .withNote("while paging through the query with limit " + out.minimal().effectiveLimit()
-                            + "; found after " + out.triesRun() + " queries, shrunk in " + out.shrinkSteps() + " steps"));
+                    .withCount(c.occurrences().size())
+                    .withExamples(QueryProperty.exampleIds(c.occurrences().stream().map(Paging.Broken::mismatch)
+                            .toList()))
+                    .withNote("while paging through the query with limit " + c.minimal().effectiveLimit()
+                            + "; found at query " + c.foundAtTry() + ", shrunk in " + c.shrinkSteps() + " steps"));
         }
     }
 }

@@ -40,9 +40,6 @@ public final class PaginationDefaultsCheck implements Check {
                             "without limit the page holds 100 runs, without page it is page 0, without order newest "
                                     + "first (desc)")
                     .ifPresent(m -> ctx.fail(QueryProperty.finding(ctx, req, m)));
-            if (ctx.failed()) {
-                return;
-            }
         }
         if (!defaultPageFits) {
             throw new SkipCheckException("runs of up to " + Budget.bytes(b.budget().bytesPerRun()) + " make a default "

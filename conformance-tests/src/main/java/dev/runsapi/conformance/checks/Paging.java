@@ -48,24 +48,25 @@ public final class Paging {
             RunsPage got = r.page();
             if (got.total() != total) {
                 return Optional.of(new Broken(req, Mismatch.of("total counts all matching runs, on every page",
-                        "total " + total, "total " + got.total())));
+                        "total " + total, "total " + got.total()).withKind("total")));
             }
             if (got.page() != p || got.limit() != limit) {
                 return Optional.of(new Broken(req, Mismatch.of("page and limit are echoed",
-                        "page " + p + ", limit " + limit, "page " + got.page() + ", limit " + got.limit())));
+                        "page " + p + ", limit " + limit, "page " + got.page() + ", limit " + got.limit()).withKind("echo")));
             }
             long size = Math.min(limit, Math.max(0, total - (long) p * limit));
             if (got.data().size() != size) {
                 return Optional.of(new Broken(req, Mismatch.of("page p holds min(limit, max(0, total - p*limit)) runs"
                         + (p == lastPage ? " (a page past the end is empty)" : ""),
-                        size + " runs", got.data().size() + " runs")));
+                        size + " runs", got.data().size() + " runs").withKind("page size")));
             }
             List<String> dup = got.ids().stream().filter(id -> !seen.add(id)).toList();
             List<String> unexpected = got.ids().stream().filter(id -> !expected.contains(id)).toList();
             if (!dup.isEmpty() || !unexpected.isEmpty()) {
                 return Optional.of(new Broken(req, new Mismatch(dup.isEmpty() ? "pages hold only matching runs"
                         : "no run is on two pages", "no run seen before, only matching runs",
-                        dup.size() + " run(s) already on an earlier page: " + dup, List.of(), unexpected, null)));
+                        dup.size() + " run(s) already on an earlier page: " + dup, List.of(), unexpected, null,
+                        dup.isEmpty() ? null : "duplicates")));
             }
         }
         if (!seen.equals(expected)) {

@@ -18,7 +18,10 @@ import java.util.Optional;
  * on a counterexample, reports the shrunk query with its evidence.
  */
 public final class QueryProperty {
-    /** Each shrink step costs a request; this bounds what one failing check may spend on it. */
+    /**
+     * Each shrink step costs a request; this bounds what one counterexample may spend on it (a check spends
+     * at most {@link CheckContext#SHRINK_BUDGET_PER_CHECK} over all of its counterexamples).
+     */
     public static final int MAX_SHRINK_REQUESTS = 40;
 
     private QueryProperty() {
@@ -40,22 +43,74 @@ public final class QueryProperty {
         return q.withLimit(limit).withPage(null).withOrder(null);
     }
 
+    /**
+     * Runs the property to the end of its tries: every distinct deviation is reported once (shrunk, with
+     * how often it was seen and example ids), values a known counterexample covers are not tried again,
+     * and values an earlier phase found refused are not drawn (said in the check's notes).
+     */
     public static boolean check(CheckContext ctx, String rule, List<Query> examples, Gen<Query> gen, int tries,
                                 Judge compare) {
         Baseline b = ctx.baseline();
-        Property.Outcome<Query, Mismatch> out = Property.forAll(gen)
+        Property.Exploration<Query, Mismatch> out = Property.forAll(gen)
                 .examples(examples)
                 .shrinkWith(new QueryShrinker())
                 .tries(tries)
                 .maxShrinkEvaluations(MAX_SHRINK_REQUESTS)
-                .check(ctx.source(), q -> evaluate(ctx, b, q, compare));
-        if (out.falsified()) {
-            ctx.fail(finding(ctx, ctx.request(out.minimal()), out.evidence())
-                    .withNote("found after " + out.triesRun() + " queries, shrunk in " + out.shrinkSteps()
-                            + " steps (" + out.shrinkEvaluations() + " requests)"));
-            return false;
+                .explore(ctx.source(), q -> evaluate(ctx, b, q, compare), steering(ctx), ctx.shrinkBudget());
+        ctx.spendShrink(out.shrinkEvaluations());
+        for (Property.Counterexample<Query, Mismatch> c : out.counterexamples()) {
+            ctx.fail(finding(ctx, ctx.request(c.minimal()), c.evidence())
+                    .withCount(c.occurrences().size())
+                    .withExamples(exampleIds(c.occurrences()))
+                    .withNote("found at query " + c.foundAtTry() + ", shrunk in " + c.shrinkSteps() + " steps ("
+                            + c.shrinkEvaluations() + " requests)"));
         }
-        return true;
+        if (out.coveredSkipped() > 0) {
+            ctx.note(out.coveredSkipped() + " generated value(s) of \"" + rule + "\" not tried: they have the value "
+                    + "classes of a counterexample already found");
+        }
+        return out.passed();
+    }
+
+    /** Signatures and steering of query properties: value classes of the request (see {@link Causes}). */
+    static <E> Property.Steering<Query, E> steering(CheckContext ctx, java.util.function.Function<E, Mismatch> m) {
+        return new Property.Steering<>() {
+            @Override
+            public String signature(Query minimal, E evidence) {
+                return finding(ctx, ctx.request(minimal), m.apply(evidence)).signature();
+            }
+
+            @Override
+            public boolean sameFailure(E original, E candidate) {
+                Mismatch a = m.apply(original);
+                Mismatch b = m.apply(candidate);
+                return a.rule().equals(b.rule()) && a.kindOrSets().equals(b.kindOrSets());
+            }
+
+            @Override
+            public boolean covers(Query known, Query candidate) {
+                return Causes.covers(ctx.causes(ctx.request(known)), ctx.causes(ctx.request(candidate)));
+            }
+
+            @Override
+            public boolean avoid(Query candidate) {
+                return ctx.avoid(ctx.request(candidate)).isPresent();
+            }
+        };
+    }
+
+    static Property.Steering<Query, Mismatch> steering(CheckContext ctx) {
+        return steering(ctx, x -> x);
+    }
+
+    /** A few run ids the deviation concerns, over all its occurrences. */
+    static List<String> exampleIds(List<Mismatch> occurrences) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (Mismatch m : occurrences) {
+            m.missing().stream().limit(2).forEach(ids::add);
+            m.unexpected().stream().limit(2).forEach(ids::add);
+        }
+        return ids.stream().limit(Finding.MAX_EXAMPLES).toList();
     }
 
     public static Optional<Mismatch> evaluate(CheckContext ctx, Baseline b, Query q, Judge compare) {
@@ -74,6 +129,6 @@ public final class QueryProperty {
 
     public static Finding finding(CheckContext ctx, ApiRequest request, Mismatch m) {
         return new Finding(m.rule(), ctx.curl(request), m.expected(), m.got(), m.missing(), m.unexpected(), null,
-                m.responseExcerpt());
+                m.responseExcerpt(), m.kindOrSets(), ctx.causes(request), 1, List.of());
     }
 }

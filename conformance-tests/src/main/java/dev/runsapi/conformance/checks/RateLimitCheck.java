@@ -38,7 +38,7 @@ public final class RateLimitCheck implements Check {
             throw new SkipCheckException("not asked for: give --check-rate-limit to burst traffic on purpose");
         }
         for (ApiRequest seen : ctx.client().missingRetryAfter()) {
-            ctx.fail(Finding.of("a 429 carries Retry-After (seen earlier in this run)", ctx.curl(seen),
+            ctx.fail(ctx.finding("a 429 carries Retry-After (seen earlier in this run)", seen,
                     "Retry-After: <seconds>", "no Retry-After header"));
             break;
         }
@@ -61,7 +61,7 @@ public final class RateLimitCheck implements Check {
         }
         var retryAfter = TargetClient.retryAfter(throttled).filter(d -> d.toSeconds() >= 1);
         if (retryAfter.isEmpty()) {
-            ctx.fail(Finding.of("a 429 carries Retry-After: whole seconds, at least 1", ctx.curl(req),
+            ctx.fail(ctx.finding("a 429 carries Retry-After: whole seconds, at least 1", req,
                     "Retry-After: <seconds>", "Retry-After: " + throttled.header("retry-after").orElse("(absent)"))
                     .withResponse(throttled.bodyExcerpt(300)));
             return;
@@ -79,8 +79,7 @@ public final class RateLimitCheck implements Check {
         }
         ApiResponse after = ctx.sendOnce(req);
         if (after.status() == 429) {
-            ctx.fail(Finding.of("after waiting Retry-After, a request is not refused for the same burst",
-                    ctx.curl(req), "not 429 after waiting " + wait.toSeconds() + " s", after.summary()));
+            ctx.fail(ctx.finding("after waiting Retry-After, a request is not refused for the same burst", req, "not 429 after waiting " + wait.toSeconds() + " s", after.summary()));
         }
     }
 }

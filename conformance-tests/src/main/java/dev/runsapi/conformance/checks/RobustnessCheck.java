@@ -65,8 +65,9 @@ public final class RobustnessCheck implements Check {
                 });
         if (out.falsified()) {
             ApiRequest req = apply(valid, out.minimal());
-            ctx.fail(Finding.of("junk input is answered 2xx or 4xx, never 5xx", ctx.curl(req), "a 2xx or 4xx",
-                    out.evidence().summary()).withResponse(out.evidence().bodyExcerpt(300))
+            ctx.fail(ctx.finding("junk input is answered 2xx or 4xx, never 5xx", req, "a 2xx or 4xx",
+                    out.evidence().summary()).withKind(out.evidence().status() + " where 2xx/4xx")
+                    .withResponse(out.evidence().bodyExcerpt(300))
                     .withNote("shrunk in " + out.shrinkSteps() + " steps from " + out.original().size() + " changes"));
         }
         unknownIgnored(ctx);
@@ -119,7 +120,7 @@ public final class RobustnessCheck implements Check {
             if (got.mismatch() != null) {
                 ctx.fail(QueryProperty.finding(ctx, req, got.mismatch()));
             } else if (got.page().total() != ref.page().total() || !got.page().ids().equals(ref.page().ids())) {
-                ctx.fail(Finding.of("unknown query parameters are ignored", ctx.curl(req),
+                ctx.fail(ctx.finding("unknown query parameters are ignored", req,
                         "the answer without " + extra[0] + ": total " + ref.page().total() + ", "
                                 + Comparisons.abbreviate(ref.page().ids()),
                         "total " + got.page().total() + ", " + Comparisons.abbreviate(got.page().ids())));

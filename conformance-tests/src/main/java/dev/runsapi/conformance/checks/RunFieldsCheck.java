@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ public final class RunFieldsCheck implements Check {
             ApiResponse r = ctx.send(req);
             JsonNode data = r.json() == null ? null : r.json().get("data");
             if (r.status() != 200 || data == null || !data.isArray()) {
-                ctx.fail(Finding.of("a valid query is answered 200 with a RunsPage", ctx.curl(req), "200 RunsPage",
+                ctx.fail(ctx.finding("a valid query is answered 200 with a RunsPage", req, "200 RunsPage",
                         r.summary()));
                 return;
             }
@@ -63,8 +64,9 @@ public final class RunFieldsCheck implements Check {
                     fault = "id " + id + " is not unique in the app";
                 }
                 if (fault != null) {
-                    ctx.fail(Finding.of("run fields keep the rules of their descriptions", ctx.curl(req),
-                            "run " + id + " consistent", fault));
+                    ctx.fail(ctx.finding("run fields keep the rules of their descriptions", req,
+                            "run " + id + " consistent", fault).withKind(ruleOf(fault)).withCause(List.of())
+                            .withExamples(List.of(id)));
                 }
             }
         }
@@ -82,6 +84,13 @@ public final class RunFieldsCheck implements Check {
         } catch (java.io.IOException e) {
             return null; // not JSON: the schema check reports that
         }
+    }
+
+    /** The rule a fault breaks, without the run's id and values: one deviation whatever run shows it. */
+    static String ruleOf(String fault) {
+        return fault.replaceFirst("^run \\S+: ", "").replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "T").replaceAll("-?\\d+(\\.\\d+)?", "N")
+                .replaceAll("(id|tag) \\S+ ", "$1 … ");
     }
 
     static String fault(JsonNode run) {

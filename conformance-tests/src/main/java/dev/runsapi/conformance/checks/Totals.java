@@ -25,6 +25,6 @@ public final class Totals {
     }
 
     public static Finding relationBroken(CheckContext ctx, String rule, Query q, String expected, String got) {
-        return Finding.of(rule, ctx.curl(ctx.request(q.withLimit(1))), expected, got);
+        return ctx.finding(rule, ctx.request(q.withLimit(1)), expected, got);
     }
 }

@@ -10,6 +10,7 @@ import dev.runsapi.conformance.suite.ConformanceSuite;
 import dev.runsapi.conformance.suite.Preflight;
 import dev.runsapi.conformance.suite.RemoteOptions;
 import dev.runsapi.conformance.suite.ReportFiles;
+import dev.runsapi.conformance.suite.ReportFormat;
 import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
 import dev.runsapi.conformance.wire.ExtraHeader;
@@ -96,6 +97,12 @@ public final class ConformanceCli implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
             description = "Where Allure results, JUnit XML and summary.txt go (default ${DEFAULT-VALUE}).")
     Path reportDir;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", split = ",",
+            description = "Adds a report format (repeatable or comma-separated): json writes report.json in the report "
+                    + "directory; summary.txt, Allure results and JUnit XML are always written (env "
+                    + "CONFORMANCE_REPORT_FORMAT).")
+    List<String> reportFormat = new ArrayList<>();
 
     @Option(names = "--check-rate-limit",
             description = "Burst traffic on purpose (bounded) to provoke a 429 and check Retry-After.")
@@ -220,7 +227,8 @@ public final class ConformanceCli implements Callable<Integer> {
         out.println("Runs API conformance: target " + target + ", app " + appId + ", seed " + s
                 + " (replay with --seed " + s + ")");
         ReportFiles.preamble(settings).forEach(out::println);
-        SuiteRun run = new SuiteRun(settings, new RemoteOptions(concurrency, Duration.ofSeconds(settle)), out);
+        SuiteRun run = new SuiteRun(settings, new RemoteOptions(concurrency, Duration.ofSeconds(settle)), out)
+                .reportFormats(formats());
         try {
             var problem = Preflight.check(run.client(), settings);
             if (problem.isPresent()) {
@@ -272,6 +280,11 @@ public final class ConformanceCli implements Callable<Integer> {
         if (settle < 0) {
             return "--settle must not be negative, got " + settle;
         }
+        try {
+            formats();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         Set<String> known = new LinkedHashSet<>(CheckCatalog.names());
         for (String n : Stream.concat(only.stream(), skip.stream()).toList()) {
             if (!known.contains(n)) {
@@ -306,6 +319,16 @@ public final class ConformanceCli implements Callable<Integer> {
                 System.setProperty("sun.java.command", commandLine);
             }
         }
+    }
+
+    /** --report-format, else CONFORMANCE_REPORT_FORMAT. */
+    private Set<ReportFormat> formats() {
+        List<String> names = new ArrayList<>(reportFormat);
+        String env = System.getenv("CONFORMANCE_REPORT_FORMAT");
+        if (names.isEmpty() && env != null && !env.isBlank()) {
+            names.add(env);
+        }
+        return ReportFormat.parse(names);
     }
 
     private static void clean(Path dir) {

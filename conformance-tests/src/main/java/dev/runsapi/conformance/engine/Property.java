@@ -68,19 +68,26 @@ public final class Property<T> {
 
     private <E> Outcome<T, E> shrink(long seed, int triesRun, T original, E originalEvidence,
                                      Function<? super T, Optional<E>> falsify) {
+        return shrink(seed, triesRun, original, originalEvidence, falsify, maxShrinkEvaluations, (a, b) -> true);
+    }
+
+    /** Greedy shrinking that keeps only candidates failing the {@code same} way as the original. */
+    private <E> Outcome<T, E> shrink(long seed, int triesRun, T original, E originalEvidence,
+                                     Function<? super T, Optional<E>> falsify, int budget,
+                                     java.util.function.BiPredicate<E, E> same) {
         T current = original;
         E evidence = originalEvidence;
         int steps = 0;
         int evaluations = 0;
         boolean progressed = true;
-        while (progressed && evaluations < maxShrinkEvaluations) {
+        while (progressed && evaluations < budget) {
             progressed = false;
             Iterator<T> it = shrinker.candidates(current).iterator();
-            while (it.hasNext() && evaluations < maxShrinkEvaluations) {
+            while (it.hasNext() && evaluations < budget) {
                 T candidate = it.next();
                 evaluations++;
                 Optional<E> e = falsify.apply(candidate);
-                if (e.isPresent()) {
+                if (e.isPresent() && same.test(originalEvidence, e.get())) {
                     current = candidate;
                     evidence = e.get();
                     steps++;
@@ -90,6 +97,112 @@ public final class Property<T> {
             }
         }
         return new Outcome<>(seed, true, triesRun, original, current, evidence, steps, evaluations);
+    }
+
+    /**
+     * Runs the property to the end of its budget instead of stopping at the first counterexample: each
+     * counterexample is shrunk (within {@code shrinkBudget} evaluations for the whole exploration, at most
+     * {@link #maxShrinkEvaluations} each), filed under its signature, and generation goes on. A generated
+     * value that a known counterexample {@linkplain Steering#covers covers} is skipped without being
+     * evaluated (it would most likely fail the same way), as is one the steering tells to {@linkplain
+     * Steering#avoid avoid}; skipped values do not count as tries, and at most {@code 5 * tries} values are
+     * drawn. The values are drawn from {@code source} in the same order as {@link #check} draws them, so a
+     * property that holds sees exactly the values {@code check} would have shown it.
+     */
+    public <E> Exploration<T, E> explore(Source source, Function<? super T, Optional<E>> falsify,
+                                         Steering<T, E> steering, int shrinkBudget) {
+        java.util.Map<String, Counterexample<T, E>> found = new java.util.LinkedHashMap<>();
+        int budgetLeft = Math.max(0, shrinkBudget);
+        int evaluated = 0;
+        int covered = 0;
+        int avoided = 0;
+        int generated = 0;
+        int drawn = 0;
+        int maxDraws = 5 * tries;
+        for (int i = 0; ; i++) {
+            boolean example = i < examples.size();
+            if (!example && (generated >= tries || drawn >= maxDraws)) {
+                break;
+            }
+            T value;
+            if (example) {
+                value = examples.get(i);
+            } else {
+                value = gen.generate(source);
+                drawn++;
+            }
+            if (steering.avoid(value)) {
+                avoided++;
+                continue;
+            }
+            if (found.values().stream().anyMatch(c -> steering.covers(c.minimal(), value))) {
+                covered++;
+                continue;
+            }
+            if (!example) {
+                generated++;
+            }
+            evaluated++;
+            Optional<E> evidence = falsify.apply(value);
+            if (evidence.isEmpty()) {
+                continue;
+            }
+            Outcome<T, E> shrunk = shrink(source.seed(), evaluated, value, evidence.get(), falsify,
+                    Math.min(budgetLeft, maxShrinkEvaluations), steering::sameFailure);
+            budgetLeft -= shrunk.shrinkEvaluations();
+            String signature = steering.signature(shrunk.minimal(), shrunk.evidence());
+            Counterexample<T, E> known = found.get(signature);
+            if (known == null) {
+                found.put(signature, new Counterexample<>(signature, evaluated, value, shrunk.minimal(),
+                        shrunk.evidence(), shrunk.shrinkSteps(), shrunk.shrinkEvaluations(),
+                        new java.util.ArrayList<>(java.util.List.of(evidence.get()))));
+            } else {
+                known.occurrences().add(evidence.get());
+            }
+        }
+        return new Exploration<>(source.seed(), java.util.List.copyOf(found.values()), evaluated, covered, avoided,
+                shrinkBudget - budgetLeft);
+    }
+
+    /** What {@link #explore} needs to know of the values: how to tell counterexamples apart, and what to skip. */
+    public interface Steering<T, E> {
+        /** The signature of a shrunk counterexample: equal signatures are the same deviation. */
+        String signature(T minimal, E evidence);
+
+        /**
+         * Whether a shrink candidate fails the same way as the value being shrunk; only such candidates are
+         * kept, so that shrinking one deviation never slips into another one the same value also shows.
+         */
+        default boolean sameFailure(E original, E candidate) {
+            return original.equals(candidate);
+        }
+
+        /** Whether {@code candidate} would most likely fail as the known minimal counterexample did. */
+        boolean covers(T knownMinimal, T candidate);
+
+        /** Values not to evaluate at all, from knowledge gathered outside this property. */
+        default boolean avoid(T candidate) {
+            return false;
+        }
+    }
+
+    /**
+     * One distinct counterexample: its signature, the try that found it, the first failing value and the
+     * minimal one, the minimal one's evidence and the evidence of every failing value filed under it.
+     */
+    public record Counterexample<T, E>(String signature, int foundAtTry, T original, T minimal, E evidence,
+                                       int shrinkSteps, int shrinkEvaluations, java.util.List<E> occurrences) {
+    }
+
+    /**
+     * What an exploration found: the distinct counterexamples in the order found, how many values were
+     * evaluated, skipped as covered by a known counterexample or avoided, and what shrinking cost.
+     */
+    public record Exploration<T, E>(long seed, java.util.List<Counterexample<T, E>> counterexamples, int evaluated,
+                                    int coveredSkipped, int avoidedSkipped, int shrinkEvaluations) {
+        public boolean passed() {
+            return counterexamples.isEmpty();
+        }
     }
 
     /**

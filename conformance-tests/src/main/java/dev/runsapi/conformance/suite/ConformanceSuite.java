@@ -2,19 +2,24 @@ package dev.runsapi.conformance.suite;
 
 import dev.runsapi.conformance.checks.Check;
 import dev.runsapi.conformance.report.CheckResult;
+import dev.runsapi.conformance.report.Diagnosis;
 import dev.runsapi.conformance.report.Finding;
+import dev.runsapi.conformance.report.FindingRef;
 import dev.runsapi.conformance.report.Secrets;
 import dev.runsapi.conformance.report.TextReport;
-import dev.runsapi.conformance.report.Verdict;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,7 +33,7 @@ public class ConformanceSuite {
 
     @TestFactory
     @DisplayName("checks")
-    Stream<DynamicTest> checks() {
+    Stream<DynamicNode> checks() {
         SuiteRun run = SuiteRun.current();
         if (run == null) {
             Optional<SuiteRun> fromProperties = SuiteSettingsSource.fromEnvironment(System.out);
@@ -42,31 +47,67 @@ public class ConformanceSuite {
             SuiteRun.install(run);
         }
         SuiteRun r = run;
-        return r.selectedChecks().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> execute(r, c)));
+        // One container per check, filled when the check has run: one test per distinct finding (failed), so that
+        // Allure and the JUnit XML list each of them; a finding with the cause of an earlier check's is an aborted
+        // test that names it; a check without findings is one passed (or aborted, when skipped) test.
+        return r.selectedChecks().stream().map(c -> DynamicContainer.dynamicContainer(c.name(),
+                Stream.of(c).flatMap(check -> tests(r, check))));
     }
 
-    private static void execute(SuiteRun run, Check check) {
+    private static Stream<DynamicTest> tests(SuiteRun run, Check check) {
         CheckResult result = run.execute(check);
         Secrets secrets = run.secrets();
+        Diagnosis d = Diagnosis.of(run.results());
+        List<DynamicTest> tests = new ArrayList<>();
+        switch (result.verdict()) {
+            case PASSED -> tests.add(DynamicTest.dynamicTest(check.name() + " passed", () -> {
+                describe(secrets, check, result);
+            }));
+            case SKIPPED -> tests.add(DynamicTest.dynamicTest(check.name() + " skipped", () -> {
+                describe(secrets, check, result);
+                throw new TestAbortedException(secrets.redact(result.reason()));
+            }));
+            case FAILED -> {
+                for (FindingRef ref : result.refs()) {
+                    var earlier = d.sameCauseAs(ref);
+                    String name = secrets.redact(ref.label() + ": " + ref.finding().signature());
+                    tests.add(DynamicTest.dynamicTest(earlier.map(e -> ref.label() + ": same cause as " + e.label())
+                            .orElse(name), () -> {
+                                describe(secrets, check, result);
+                                if (earlier.isPresent()) {
+                                    throw new TestAbortedException(secrets.redact(ref.label() + " has the same cause as "
+                                            + earlier.get().label() + ": " + ref.finding().signature()));
+                                }
+                                attach(secrets, ref, result.seed());
+                                throw new AssertionFailedError(secrets.redact(TextReport.finding(ref)));
+                            }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void describe(Secrets secrets, Check check, CheckResult result) {
         Allure.description(secrets.redact(check.clause()));
         Allure.label("check", check.name());
-        int i = 1;
-        for (Finding f : result.findings()) {
-            String text = "rule: " + f.rule() + "\nrequest: " + f.curl() + "\nexpected: " + f.expected() + "\ngot: "
-                    + f.got() + (f.missingIds().isEmpty() ? "" : "\nmissing runs: " + f.missingIds())
-                    + (f.unexpectedIds().isEmpty() ? "" : "\nunexpected runs: " + f.unexpectedIds())
-                    + (f.note() == null ? "" : "\nnote: " + f.note()) + "\nseed: " + result.seed();
-            attach(secrets, "finding " + i + ": request and evidence", text);
-            if (f.responseExcerpt() != null) {
-                attach(secrets, "finding " + i + ": response body", f.responseExcerpt());
-            }
-            i++;
+        for (String n : result.notes()) {
+            attach(secrets, "note", n);
         }
-        if (result.verdict() == Verdict.FAILED) {
-            throw new AssertionFailedError(secrets.redact(TextReport.failure(result)));
-        }
-        if (result.verdict() == Verdict.SKIPPED) {
-            throw new TestAbortedException(secrets.redact(result.reason()));
+    }
+
+    /** The finding's request (curl), evidence and response body, as Allure attachments of its test. */
+    private static void attach(Secrets secrets, FindingRef ref, long seed) {
+        Finding f = ref.finding();
+        String text = "rule: " + f.rule() + "\nsignature: " + f.signature() + "\nrequest: " + f.curl()
+                + "\nexpected: " + f.expected() + "\ngot: " + f.got()
+                + (f.missingIds().isEmpty() ? "" : "\nmissing runs: " + f.missingIds())
+                + (f.unexpectedIds().isEmpty() ? "" : "\nunexpected runs: " + f.unexpectedIds())
+                + "\nseen: " + f.count() + " time(s)" + (f.examples().isEmpty() ? "" : "; e.g. " + f.examples())
+                + (f.note() == null ? "" : "\nnote: " + f.note()) + "\nseed: " + seed;
+        attach(secrets, "request (curl)", f.curl() == null ? "(none)" : f.curl());
+        attach(secrets, "evidence", text);
+        if (f.responseExcerpt() != null) {
+            attach(secrets, "response body", f.responseExcerpt());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.runsapi.conformance.suite;
 import dev.runsapi.conformance.checks.Settings;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Secrets;
+import dev.runsapi.conformance.report.Diagnosis;
+import dev.runsapi.conformance.report.JsonReport;
 import dev.runsapi.conformance.report.TextReport;
 import dev.runsapi.conformance.report.Verdict;
 
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The end of a run: the table and closing line on the console, and summary.txt in the report directory. */
+/**
+ * The end of a run: the diagnosis, notes, table and closing line on the console; summary.txt (and
+ * report.json when asked for) in the report directory.
+ */
 public final class ReportFiles {
 
     private ReportFiles() {
@@ -25,6 +30,7 @@ public final class ReportFiles {
 
     public static void finish(SuiteRun run, PrintStream out) {
         List<CheckResult> results = run.results();
+        Diagnosis d = Diagnosis.of(results);
         String table = TextReport.table(results, run.elapsedMillis(), run.client().requestCount(),
                 run.generatedQueries(), run.client().throttledCount(), run.client().waitedMillis()) + run.traffic();
         String changed = run.changes().summary();
@@ -32,7 +38,11 @@ public final class ReportFiles {
             table += changed + "\n";
         }
         String closing = TextReport.closingLine(results);
+        String diagnosis = TextReport.diagnosis(d);
+        String notes = TextReport.notes(results);
         out.println();
+        out.print(diagnosis);
+        out.print(notes);
         out.print(table);
         out.println(closing);
         out.flush();
@@ -41,19 +51,36 @@ public final class ReportFiles {
                 .append('\n');
         preamble(run.settings()).forEach(l -> file.append(l).append('\n'));
         file.append('\n');
-        results.stream().filter(r -> r.verdict() == Verdict.FAILED).forEach(r -> file.append(TextReport.failure(r))
+        file.append(diagnosis).append('\n');
+        results.stream().filter(r -> r.verdict() == Verdict.FAILED).forEach(r -> file.append(TextReport.failure(r, d))
                 .append('\n'));
-        file.append(table).append(closing).append('\n');
-        try {
-            Path dir = run.settings().reportDir();
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.txt"), run.secrets().redact(file.toString()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            out.println("(could not write summary.txt: " + e.getMessage() + ")");
+        file.append(notes).append(table).append(closing).append('\n');
+        Path dir = run.settings().reportDir();
+        write(dir.resolve("summary.txt"), run.secrets().redact(file.toString()), out);
+        if (run.reportFormats().contains(ReportFormat.JSON)) {
+            write(dir.resolve("report.json"), run.secrets().redact(JsonReport.render(run.settings().target(),
+                    run.settings().seed(), results,
+                    new JsonReport.Totals(run.elapsedMillis(), run.client().requestCount(), run.generatedQueries()))),
+                    out);
+        } else {
+            try {
+                Files.deleteIfExists(dir.resolve("report.json")); // a stale one would pass for this run's
+            } catch (IOException e) {
+                out.println("(could not remove a stale report.json: " + e.getMessage() + ")");
+            }
         }
         // two seconds of slack for file systems that keep modification times coarsely
-        redactDirectory(run.settings().reportDir(), run.secrets(),
-                Instant.now().minusMillis(run.elapsedMillis()).minusSeconds(2), out);
+        redactDirectory(dir, run.secrets(), Instant.now().minusMillis(run.elapsedMillis()).minusSeconds(2), out);
+    }
+
+    /** The one way a report file is written (the funnel of the files sink). */
+    private static void write(Path file, String text, PrintStream out) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            out.println("(could not write " + file.getFileName() + ": " + e.getMessage() + ")");
+        }
     }
 
     /**

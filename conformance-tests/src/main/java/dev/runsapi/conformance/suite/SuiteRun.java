@@ -8,6 +8,7 @@ import dev.runsapi.conformance.discovery.Baseline;
 import dev.runsapi.conformance.discovery.Discovery;
 import dev.runsapi.conformance.report.CheckResult;
 import dev.runsapi.conformance.report.Secrets;
+import dev.runsapi.conformance.report.FindingRef;
 import dev.runsapi.conformance.wire.ContractValidator;
 import dev.runsapi.conformance.wire.RateLimitPolicy;
 import dev.runsapi.conformance.wire.TargetClient;
@@ -54,6 +55,7 @@ public final class SuiteRun {
     private RuntimeException baselineError;
     private volatile String unreachable;
     private boolean startedByMaven;
+    private java.util.Set<ReportFormat> reportFormats = java.util.EnumSet.of(ReportFormat.DEFAULT);
 
     public SuiteRun(Settings settings, PrintStream out) {
         this(settings, RemoteOptions.defaults(), out);
@@ -66,7 +68,7 @@ public final class SuiteRun {
         this.client = new TargetClient(settings.target(), settings.timeout(), RateLimitPolicy.defaults(),
                 new ContractValidator(), settings.transport(), remote.concurrency());
         this.secrets = Secrets.of(settings);
-        this.runner = new CheckRunner(settings, client, this::baseline, changes);
+        this.runner = new CheckRunner(settings, client, this::baseline, changes, this::steering);
     }
 
     public RemoteOptions remote() {
@@ -76,6 +78,16 @@ public final class SuiteRun {
     /** What re-reads found out about data that changed under the suite. */
     public DataChanges changes() {
         return changes;
+    }
+
+    /** What the report directory gets besides the default reports (see {@link ReportFormat}). */
+    public SuiteRun reportFormats(java.util.Set<ReportFormat> formats) {
+        this.reportFormats = java.util.EnumSet.copyOf(formats);
+        return this;
+    }
+
+    public java.util.Set<ReportFormat> reportFormats() {
+        return java.util.Collections.unmodifiableSet(reportFormats);
     }
 
     void markStartedByMaven() {
@@ -211,7 +223,7 @@ public final class SuiteRun {
         } catch (Throwable t) {
             f.complete(new CheckResult(check.name(), check.clause(), Verdict.FAILED, null,
                     List.of(Finding.of("the check completes", null, "no error", "the check could not complete: " + t)),
-                    0, 0, 0, 0, settings.seed()));
+                    List.of(), 0, 0, 0, settings.seed()));
         }
     }
 
@@ -238,16 +250,44 @@ public final class SuiteRun {
         results.add(r);
         out.printf("%-20s %s%s%n", r.check(), r.verdict(), r.reason() == null ? "" : " (" + r.reason() + ")");
         if (r.verdict() == dev.runsapi.conformance.report.Verdict.FAILED) {
-            out.print(dev.runsapi.conformance.report.TextReport.failure(r));
+            out.print(dev.runsapi.conformance.report.TextReport.failure(r,
+                    dev.runsapi.conformance.report.Diagnosis.of(results()),
+                    dev.runsapi.conformance.report.TextReport.CONSOLE_FINDINGS));
         }
         out.flush();
         return r;
     }
 
+    /** The results so far, in catalog order (never in finishing order). */
     public List<CheckResult> results() {
         synchronized (results) {
-            return List.copyOf(results);
+            return results.stream().sorted(java.util.Comparator.comparingInt(r -> CheckCatalog.index(r.check())))
+                    .toList();
         }
+    }
+
+    /**
+     * What steers a phase-1 check: the findings of phase-0 checks where a valid request was refused (a
+     * status where 200 was due), so that it does not draw values of the same classes again. Only from
+     * phase 0 into phase 1, so that a run is the same whatever runs concurrently within a phase.
+     */
+    List<FindingRef> steering(Check check) {
+        if (check.phase() != 1) {
+            return List.of();
+        }
+        Map<String, CompletableFuture<CheckResult>> all;
+        synchronized (this) {
+            all = scheduled;
+        }
+        if (all == null) {
+            return List.of();
+        }
+        // From the checks' own results (every phase-0 check is done before phase 1 starts), not from the
+        // verdicts recorded so far, which the JUnit thread records in its own time.
+        return CheckCatalog.all().stream().filter(c -> c.phase() == 0).map(c -> all.get(c.name()))
+                .filter(java.util.Objects::nonNull).map(CompletableFuture::join).flatMap(r -> r.refs().stream())
+                .filter(ref -> ref.finding().kind() != null && ref.finding().kind().endsWith(" where 200"))
+                .toList();
     }
 
     public long elapsedMillis() {

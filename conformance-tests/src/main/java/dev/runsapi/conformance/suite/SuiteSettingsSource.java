@@ -55,6 +55,8 @@ public final class SuiteSettingsSource {
                 get("concurrency") == null ? RemoteOptions.DEFAULT_CONCURRENCY : Integer.parseInt(get("concurrency")),
                 get("settle") == null ? RemoteOptions.DEFAULT_SETTLE : Duration.ofSeconds(Long.parseLong(get("settle"))));
         SuiteRun run = new SuiteRun(s, remote, masked);
+        run.reportFormats(ReportFormat.parse(get("reportFormat") == null ? java.util.List.of()
+                : java.util.List.of(get("reportFormat"))));
         run.markStartedByMaven();
         return Optional.of(run);
     }

@@ -363,6 +363,11 @@ public final class TargetClient implements AutoCloseable {
     }
 
     /** Waits until every answer received so far has been validated (bounded). */
+    /** The validator of the answers (it also keeps the extra properties it saw). */
+    public ContractValidator validator() {
+        return validator;
+    }
+
     public List<SchemaViolation> schemaViolations(Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (validated.get() < submitted.get() && System.nanoTime() < deadline) {

@@ -52,7 +52,8 @@ class ComparisonsTest {
         Expected asc = Oracle.answer(RUNS, all().withOrder("asc"));
         assertTrue(Comparisons.inOrder(true, asc, answer(3, "a", "b", "c")).isEmpty());
         Mismatch m = Comparisons.inOrder(true, asc, answer(3, "b", "a", "c")).orElseThrow();
-        assertTrue(m.expected().startsWith("a ("), m.expected());
+        assertTrue(m.expected().startsWith("asc: a ("), m.expected());
+        assertEquals("order of ties", m.kind());
         Expected desc = Oracle.answer(RUNS, all());
         assertTrue(Comparisons.inOrder(false, desc, answer(3, "c", "b", "a")).isEmpty());
         assertTrue(Comparisons.inOrder(false, desc, answer(3, "a", "b", "c")).isPresent());
@@ -62,5 +63,22 @@ class ComparisonsTest {
     void inOrder_leavesWhichRunsToTheFilterChecks() throws Exception {
         Expected asc = Oracle.answer(RUNS, all().withOrder("asc"));
         assertTrue(Comparisons.inOrder(true, asc, answer(2, "a", "c")).isEmpty());
+    }
+
+    @Test
+    void asSlice_showsTheFirstPositionWhereTheOrderDiffers_withItsRunsAndTheirCreatedAt() throws Exception {
+        Expected exp = Oracle.answer(RUNS, all().withOrder("asc"));
+        Mismatch m = Comparisons.asSlice(exp, answer(3, "b", "a", "c"), "r").orElseThrow();
+        assertEquals("order of ties", m.kind(), m.toString());
+        assertTrue(m.expected().contains("first difference at position 0: [0] a " + T), m.expected());
+        assertTrue(m.got().contains("first difference at position 0: [0] b " + T + ", [1] a " + T), m.got());
+    }
+
+    @Test
+    void asSlice_aPageOfOtherRuns_isAPageSliceDeviation() throws Exception {
+        Expected exp = Oracle.answer(RUNS, all().withOrder("asc").withLimit(2));
+        Mismatch m = Comparisons.asSlice(exp, answer(3, "a", "c"), "r").orElseThrow();
+        assertEquals("page slice", m.kind(), m.toString());
+        assertTrue(m.got().contains("position 1: [0] a " + T + ", [1] c "), m.got());
     }
 }

@@ -43,7 +43,14 @@ class ConformanceCliTest {
     @Test
     void unknownCheckName_isAUsageErrorThatListsTheChecks() {
         assertOneLineError(run("--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a", "--only",
-                "filter-typo"), "unknown check 'filter-typo'; the checks are filter-type");
+                "filter-typo"), "unknown check 'filter-typo'; the checks are errors-validation");
+    }
+
+    @Test
+    void unknownReportFormat_isAUsageErrorThatListsTheFormats() {
+        assertOneLineError(run("--target", "http://127.0.0.1:1", "--api-key", "k", "--app-id", "a",
+                "--report-format", "json,xml"),
+                "unknown report format 'xml'; the formats are default, json");
     }
 
     @Test

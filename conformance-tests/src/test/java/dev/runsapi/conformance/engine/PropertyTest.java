@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -115,6 +116,115 @@ class PropertyTest {
                 out.add(g.generate(s));
             }
             return out;
+        }
+    }
+
+    @Nested
+    @DisplayName("exploring past the first counterexample")
+    class Exploring {
+        /** Two independent bugs: multiples of 7 and values above 900 fail; a value's signature says which. */
+        final Property.Steering<Integer, String> steering = new Property.Steering<>() {
+            @Override
+            public String signature(Integer minimal, String evidence) {
+                return evidence;
+            }
+
+            @Override
+            public boolean covers(Integer known, Integer candidate) {
+                return known % 7 == 0 ? candidate % 7 == 0 : known > 900 && candidate > 900;
+            }
+        };
+
+        Optional<String> falsify(int x, List<Integer> evaluated) {
+            evaluated.add(x);
+            return x % 7 == 0 ? Optional.of("multiple of 7") : x > 900 ? Optional.of("above 900") : Optional.empty();
+        }
+
+        @Test
+        void twoIndependentBugs_areBothFoundAndShrunk_eachOnce() {
+            List<Integer> evaluated = new ArrayList<>();
+            var out = Property.forAll(Gen.ints(0, 1000)).shrinkWith(Shrinker.intsTowards(0)).tries(200)
+                    .maxShrinkEvaluations(100)
+                    .explore(new Source(3), x -> falsify(x, evaluated), steering, 1000);
+            assertEquals(List.of("multiple of 7", "above 900"), out.counterexamples().stream()
+                    .map(Property.Counterexample::signature).sorted(java.util.Comparator.reverseOrder()).toList());
+            for (var c : out.counterexamples()) {
+                assertEquals(c.signature().equals("above 900") ? 901 : 0, c.minimal(), c.toString());
+            }
+        }
+
+        @Test
+        void aValueAKnownCounterexampleCovers_isNotEvaluatedAgain() {
+            List<Integer> evaluated = new ArrayList<>();
+            var out = Property.forAll(Gen.ints(0, 1000)).shrinkWith(Shrinker.intsTowards(0)).tries(200)
+                    .maxShrinkEvaluations(100)
+                    .explore(new Source(3), x -> falsify(x, evaluated), steering, 1000);
+            assertTrue(out.coveredSkipped() > 0, out.toString());
+            // Beyond the shrinking, no generated multiple of 7 was tried after the first one failed.
+            long multiplesOf7 = evaluated.stream().filter(x -> x % 7 == 0 && x != 0).count();
+            int shrinking = out.shrinkEvaluations();
+            assertTrue(multiplesOf7 <= 1 + shrinking, evaluated.toString());
+            assertEquals(200, out.evaluated() - 0, "tries count evaluated generated values only");
+        }
+
+        @Test
+        void aPropertyThatHolds_seesExactlyTheValuesCheckWouldShowIt() {
+            List<Integer> byCheck = new ArrayList<>();
+            List<Integer> byExplore = new ArrayList<>();
+            Property<Integer> p = Property.forAll(Gen.ints(0, 1000)).examples(List.of(5, 6)).tries(50);
+            p.check(new Source(11), x -> {
+                byCheck.add(x);
+                return Optional.empty();
+            });
+            p.explore(new Source(11), x -> {
+                byExplore.add(x);
+                return Optional.<String>empty();
+            }, steering, 100);
+            assertEquals(byCheck, byExplore);
+        }
+
+        @Test
+        void shrinkingOverAllCounterexamples_staysWithinTheTotalBudget() {
+            var out = Property.forAll(Gen.ints(0, 1000)).shrinkWith(Shrinker.intsTowards(0)).tries(300)
+                    .maxShrinkEvaluations(8)
+                    .explore(new Source(5), x -> falsify(x, new ArrayList<>()), steering, 10);
+            assertTrue(out.shrinkEvaluations() <= 10, out.toString());
+            assertTrue(out.counterexamples().stream().allMatch(c -> c.shrinkEvaluations() <= 8), out.toString());
+        }
+
+        @Test
+        void theSameSeed_exploresTheSameValuesInTheSameOrder() {
+            List<Integer> a = new ArrayList<>();
+            List<Integer> b = new ArrayList<>();
+            Property<Integer> p = Property.forAll(Gen.ints(0, 1000)).shrinkWith(Shrinker.intsTowards(0)).tries(100);
+            p.explore(new Source(9), x -> falsify(x, a), steering, 50);
+            p.explore(new Source(9), x -> falsify(x, b), steering, 50);
+            assertEquals(a, b);
+        }
+
+        @Test
+        void valuesTheSteeringAvoids_areNeverEvaluated() {
+            List<Integer> evaluated = new ArrayList<>();
+            Property.Steering<Integer, String> avoidOdd = new Property.Steering<>() {
+                @Override
+                public String signature(Integer minimal, String evidence) {
+                    return evidence;
+                }
+
+                @Override
+                public boolean covers(Integer known, Integer candidate) {
+                    return false;
+                }
+
+                @Override
+                public boolean avoid(Integer candidate) {
+                    return candidate % 2 == 1;
+                }
+            };
+            var out = Property.forAll(Gen.ints(0, 1000)).tries(40)
+                    .explore(new Source(2), x -> falsify(x, evaluated), avoidOdd, 0);
+            assertTrue(evaluated.stream().allMatch(x -> x % 2 == 0), evaluated.toString());
+            assertTrue(out.avoidedSkipped() > 0);
         }
     }
 }

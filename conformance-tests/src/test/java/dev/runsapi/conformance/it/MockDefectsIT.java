@@ -42,7 +42,12 @@ class MockDefectsIT {
         "no-retry-after, rate-limit",
         "leap-second-next-minute, errors-edge-inputs",
         "percent-utf8-replaced, errors-edge-inputs",
-        "minus-zero-accepted, errors-edge-inputs"
+        "minus-zero-accepted, errors-edge-inputs",
+        "single-instant-refused, errors-validation",
+        "bounds-cut-to-second, filter-time-window",
+        "search-backslash-escape, filter-search",
+        "user-of-nulls, response-schema",
+        "query-key-wins, errors-auth"
     })
     void defect_isReportedByItsOwningCheck(String defect, String owner) throws Exception {
         assertReportedByOwner(defect, owner, "defect-" + defect);

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextReportTest {
     static CheckResult result(String name, Verdict v, List<Finding> f) {
-        return new CheckResult(name, "clause of " + name, v, v == Verdict.SKIPPED ? "no tags on the target" : null, f, 0,
-                3, 2, 1500, 42);
+        return new CheckResult(name, "clause of " + name, v, v == Verdict.SKIPPED ? "no tags on the target" : null, f,
+                List.of(), 3, 2, 1500, 42);
     }
 
     @Test
@@ -43,5 +43,53 @@ class TextReportTest {
         assertTrue(text.contains("missing runs (1): m1"));
         assertTrue(text.contains("unexpected runs (2): u1, u2"));
         assertTrue(text.contains("seed: 42 (replay with --seed 42)"));
+    }
+
+    @Test
+    void failure_showsEveryDistinctFindingWithItsCountAndExamples_andNoCapInFiles() {
+        List<Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            many.add(Finding.of("rule " + i, "curl " + i, "200", "422 application/problem+json")
+                    .withCause(List.of("limit=" + i)).withCount(3).withExamples(List.of("id-" + i)));
+        }
+        CheckResult r = result("errors-validation", Verdict.FAILED, many);
+        String all = TextReport.failure(r, Diagnosis.of(List.of(r)));
+        for (int i = 0; i < 12; i++) {
+            assertTrue(all.contains("[" + (i + 1) + "] rule " + i + "\n"), all);
+        }
+        assertTrue(all.contains("deviation: 422 where 200 (limit=11)"), all);
+        assertTrue(all.contains("seen:     3 time(s); e.g. id-11"), all);
+        String console = TextReport.failure(r, Diagnosis.of(List.of(r)), 5);
+        assertTrue(console.contains("... and 7 more distinct finding(s) of this check: see summary.txt"), console);
+    }
+
+    @Test
+    void aFindingWithTheCauseOfAnEarlierCheck_isAttributedNotRepeated() {
+        Finding refused = Finding.of("a valid boundary value is accepted", "curl a", "200", "422 x")
+                .withCause(List.of("window=single-instant"));
+        Finding sameInFilter = Finding.of("type keeps the runs of the type", "curl b", "200 RunsPage", "422 y")
+                .withCause(List.of("window=single-instant"));
+        CheckResult first = result("errors-validation", Verdict.FAILED, List.of(Finding.of("x", "c", "422", "400 z")
+                .withCause(List.of()), refused));
+        CheckResult later = result("filter-type", Verdict.FAILED, List.of(sameInFilter));
+        Diagnosis d = Diagnosis.of(List.of(first, later));
+        assertEquals(2, d.count());
+        String text = TextReport.failure(later, d);
+        assertTrue(text.contains("[1] same cause as errors-validation #2: "), text);
+        assertTrue(!text.contains("request:  curl b"), text);
+        String diagnosis = TextReport.diagnosis(d);
+        assertTrue(diagnosis.startsWith("DIAGNOSIS: 2 distinct deviation(s)"), diagnosis);
+        assertEquals(3, diagnosis.lines().count(), diagnosis);
+    }
+
+    @Test
+    void diagnosis_listsTheMostBasicLayerFirst() {
+        CheckResult sem = result("filter-tags", Verdict.FAILED, List.of(Finding.of("tags", "c", "total 1", "total 2")));
+        CheckResult schema = result("response-schema", Verdict.FAILED, List.of(Finding.of("schema", "c", "a", "b")));
+        CheckResult status = result("errors-validation", Verdict.FAILED, List.of(Finding.of("v", "c", "422", "400")));
+        List<String> lines = TextReport.diagnosis(Diagnosis.of(List.of(sem, schema, status))).lines().skip(1).toList();
+        assertTrue(lines.get(0).contains("status") && lines.get(0).contains("errors-validation #1"), lines.toString());
+        assertTrue(lines.get(1).contains("schema"), lines.toString());
+        assertTrue(lines.get(2).contains("semantics"), lines.toString());
     }
 }

@@ -66,4 +66,16 @@ class ContractValidatorTest {
     void aPageAsHtml_isRejected() {
         assertFalse(validator.validate(response(200, "text/html", "<html></html>", Map.of())).isEmpty());
     }
+
+    @Test
+    void propertiesTheContractDoesNotName_areNoComplaint_butAreKeptForTheNote() {
+        ContractValidator v = new ContractValidator();
+        String page = page("3.25").replace("\"cost\":0.5}", "\"cost\":0.5,\"projectId\":\"p\"}")
+                .replace("\"limit\":100}", "\"limit\":100,\"hasMore\":false}");
+        assertEquals(List.of(), v.validate(response(200, "application/json", page, Map.of())));
+        String problem = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"no\","
+                + "\"traceId\":\"t\"}";
+        assertEquals(List.of(), v.validate(response(403, "application/problem+json", problem, Map.of())));
+        assertEquals(java.util.Set.of("hasMore at /", "projectId at /data/*", "traceId at /"), v.extraProperties());
+    }
 }

@@ -21,7 +21,8 @@ final class PostgresSetup {
   static final Set<Defect> STORE_DEFECTS = EnumSet.of(
       Defect.TYPE_FILTER_IGNORED, Defect.MODELS_PREFIX_MATCH, Defect.TAGS_MATCH_ALL,
       Defect.SEARCH_CASE_SENSITIVE, Defect.SEARCH_LIKE_WILDCARDS, Defect.DURATION_BOUNDS_EXCLUSIVE,
-      Defect.WINDOW_END_EXCLUSIVE, Defect.PAGE_OFF_BY_ONE, Defect.NO_TIE_BREAK, Defect.ORDER_IGNORED);
+      Defect.WINDOW_END_EXCLUSIVE, Defect.PAGE_OFF_BY_ONE, Defect.NO_TIE_BREAK, Defect.ORDER_IGNORED,
+      Defect.SEARCH_BACKSLASH_ESCAPE);
 
   private PostgresSetup() {}
 

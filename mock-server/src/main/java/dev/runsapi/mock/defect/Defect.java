@@ -36,7 +36,16 @@ public enum Defect {
       "leap-second-next-minute", "any second `60` is read as the next minute (`2024-04-10T23:59:60Z` answers 200)"),
   PERCENT_UTF8_REPLACED(
       "percent-utf8-replaced", "percent-escapes that are not UTF-8 decode to U+FFFD (`search=%C3` answers 200)"),
-  MINUS_ZERO_ACCEPTED("minus-zero-accepted", "`min_duration=-0` is read as 0 (a sign the grammar does not have)");
+  MINUS_ZERO_ACCEPTED("minus-zero-accepted", "`min_duration=-0` is read as 0 (a sign the grammar does not have)"),
+  SINGLE_INSTANT_REFUSED(
+      "single-instant-refused", "a window whose `start_time` equals its `end_time` answers 422"),
+  BOUNDS_CUT_TO_SECOND(
+      "bounds-cut-to-second", "`start_time`/`end_time` are cut to the whole second before comparing"),
+  SEARCH_BACKSLASH_ESCAPE(
+      "search-backslash-escape", "`\\` in `search` escapes the next character, so it never matches as typed"),
+  USER_OF_NULLS("user-of-nulls", "a run without a user has a `user` object of nulls instead of `null`"),
+  QUERY_KEY_WINS(
+      "query-key-wins", "`api_key` in the query silently wins over a different `X-API-Key` (not 403)");
 
   private final String cliName;
   private final String rule;

@@ -71,6 +71,9 @@ public class ApiGateFilter extends OncePerRequestFilter {
     pause();
     RawQuery raw = RawQuery.parse(request.getQueryString(), defects.has(Defect.PERCENT_UTF8_REPLACED));
     Credentials credentials = Credentials.of(raw.all(API_KEY_PARAMETER), request, API_KEY_HEADER);
+    if (defects.has(Defect.QUERY_KEY_WINS) && credentials.ambiguous() && !raw.all(API_KEY_PARAMETER).isEmpty()) {
+      credentials = new Credentials(Set.of(credentials.key())); // the query's key comes first
+    }
 
     long retryAfter = rateLimiter.retryAfterSeconds(rateKey(credentials, request), System.currentTimeMillis());
     if (retryAfter > 0) {

@@ -6,6 +6,7 @@ import dev.runsapi.mock.query.Rfc3339;
 import dev.runsapi.server.model.Run;
 import dev.runsapi.server.model.RunType;
 import dev.runsapi.server.model.SortOrder;
+import dev.runsapi.server.model.User;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +39,10 @@ public class JsonConfig implements WebMvcConfigurer {
     if (setup.defects().has(Defect.DURATION_AS_STRING)) {
       module.setMixInAnnotation(Run.class, DurationAsString.class);
     }
+    if (setup.defects().has(Defect.USER_OF_NULLS)) {
+      module.setMixInAnnotation(Run.class, setup.defects().has(Defect.DURATION_AS_STRING)
+          ? DurationAsStringAndUserOfNulls.class : UserOfNulls.class);
+    }
     return plainNumbers().addModule(module).build();
   }
 
@@ -68,6 +73,34 @@ public class JsonConfig implements WebMvcConfigurer {
       } else {
         gen.writeString(text, 0, length);
       }
+    }
+  }
+
+  /** Defect user-of-nulls: a missing user written as an object whose every field is null. */
+  abstract static class UserOfNulls {
+    @JsonSerialize(nullsUsing = NullsUser.class)
+    abstract User getUser();
+  }
+
+  /** Both mix-ins at once (a class has one mix-in). */
+  abstract static class DurationAsStringAndUserOfNulls {
+    @JsonSerialize(using = ToStringSerializer.class)
+    abstract BigDecimal getDuration();
+
+    @JsonSerialize(nullsUsing = NullsUser.class)
+    abstract User getUser();
+  }
+
+  /** Writes {"id":null,"createdAt":null,"lastSeen":null,"props":null} in place of null. */
+  static final class NullsUser extends ValueSerializer<Object> {
+    @Override
+    public void serialize(Object value, JsonGenerator gen, SerializationContext ctxt) {
+      gen.writeStartObject();
+      for (String field : new String[] {"id", "createdAt", "lastSeen", "props"}) {
+        gen.writeName(field);
+        gen.writeNull();
+      }
+      gen.writeEndObject();
     }
   }
 

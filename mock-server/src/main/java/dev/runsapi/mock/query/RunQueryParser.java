@@ -79,6 +79,10 @@ public final class RunQueryParser {
         problem(START_TIME, "must not be after end_time");
         problem(END_TIME, "must not be before start_time");
       }
+      if (start != null && end != null && start.exact().compareTo(end.exact()) == 0
+          && defects.has(Defect.SINGLE_INSTANT_REFUSED)) {
+        problem(END_TIME, "must be after start_time");
+      }
       String search = searchTerm();
       List<String> models = names(MODELS);
       List<String> tags = names(TAGS);
@@ -107,8 +111,13 @@ public final class RunQueryParser {
         min = null;
       }
       return ParsedQuery.valid(
-          new RunQuery(appId, start.ceiling(), end.floor(), search, models, tags, types, min, max,
+          new RunQuery(appId, bound(start.ceiling()), bound(end.floor()), search, models, tags, types, min, max,
               limit, page, order));
+    }
+
+    /** A bound as compared: the exact one, or (defect bounds-cut-to-second) cut to its second. */
+    private java.time.Instant bound(java.time.Instant t) {
+      return defects.has(Defect.BOUNDS_CUT_TO_SECOND) ? t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : t;
     }
 
     private void problem(String parameter, String message) {

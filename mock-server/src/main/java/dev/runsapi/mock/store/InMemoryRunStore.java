@@ -246,6 +246,9 @@ public final class InMemoryRunStore implements RunStore {
     Matcher(RunQuery query, AppRuns app) {
       this.query = query;
       String search = query.search();
+      if (search != null && defects.has(Defect.SEARCH_BACKSLASH_ESCAPE)) {
+        search = search.replaceAll("\\\\(.)", "$1").replace("\\", ""); // \x means x; a lone \ is dropped
+      }
       searchCaseSensitive = defects.has(Defect.SEARCH_CASE_SENSITIVE);
       if (search == null || search.isEmpty()) {
         term = null;

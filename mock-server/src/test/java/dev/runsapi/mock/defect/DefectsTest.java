@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -319,6 +320,71 @@ class DefectsTest {
       assertNull(defect429.header("Retry-After"));
       assertEquals(correct429.jsonPath().getString("title"), defect429.jsonPath().getString("title"));
     }
+  }
+
+  @Test
+  void singleInstantRefused_startEqualToEndAnswers422_otherWindowsUnchanged() {
+    withDefect(Defect.SINGLE_INSTANT_REFUSED, d -> {
+      String single = KEY + "&app_id=app-acme&start_time=2024-05-01T00:00:00Z&end_time=2024-05-01T00:00:00Z";
+      assertEquals(200, get(correct, single).statusCode());
+      Response r = get(d, single);
+      assertEquals(422, r.statusCode());
+      assertEquals(List.of("end_time"), r.jsonPath().getList("errors.parameter"));
+      assertSame(d, acme("limit=3"), single.replace("end_time=2024-05-01T00:00:00Z",
+          "end_time=2024-05-01T00:00:00.000000001Z"));
+    });
+  }
+
+  @Test
+  void boundsCutToSecond_aBoundInsideASecondActsAsItsSecond_wholeSecondsUnchanged() {
+    withDefect(Defect.BOUNDS_CUT_TO_SECOND, d -> {
+      String after = null;
+      for (String created : get(correct, acme("order=asc&limit=20")).jsonPath().getList("data.createdAt",
+          String.class)) {
+        java.time.Instant t = java.time.Instant.parse(created);
+        if (t.getNano() < 999_000_000) {
+          after = t.plusMillis(1).toString();
+          break;
+        }
+      }
+      assertNotNull(after, "a run not at the last millisecond of its second");
+      String query = KEY + "&app_id=app-acme&start_time=" + after + "&end_time=2024-06-01T00:00:00Z&limit=1";
+      assertTrue(total(get(d, query)) > total(get(correct, query)), "the run just before the bound leaks in");
+      assertSame(d, acme("limit=3"), acme("order=asc&limit=5"));
+    });
+  }
+
+  @Test
+  void searchBackslashEscape_backslashNeverMatchesAsTyped_otherTermsUnchanged() {
+    withDefect(Defect.SEARCH_BACKSLASH_ESCAPE, d -> {
+      String backslash = acme("search=%5C&limit=1");
+      assertTrue(total(get(d, backslash)) != total(get(correct, backslash)), "a lone backslash");
+      assertSame(d, acme("search=100%25&limit=1000"), acme("search=CAPITAL&limit=1000"), acme("search=&limit=5"));
+    });
+  }
+
+  @Test
+  void userOfNulls_aMissingUserIsAnObjectOfNulls_usersUnchanged() {
+    withDefect(Defect.USER_OF_NULLS, d -> {
+      String body = get(d, acme("limit=200")).asString();
+      assertTrue(get(correct, acme("limit=200")).asString().contains("\"user\":null"), "the data has runs without user");
+      assertFalse(body.contains("\"user\":null"), body);
+      assertTrue(body.contains("\"user\":{\"id\":null,\"createdAt\":null,\"lastSeen\":null,\"props\":null}"));
+      Function<Response, Object> nulls = r -> r.asString()
+          .replace("\"user\":{\"id\":null,\"createdAt\":null,\"lastSeen\":null,\"props\":null}", "\"user\":null");
+      assertSame(d, acme("limit=200"), nulls);
+    });
+  }
+
+  @Test
+  void queryKeyWins_aDifferentHeaderKeyIsIgnored_otherCredentialsUnchanged() {
+    withDefect(Defect.QUERY_KEY_WINS, d -> {
+      Function<MockServer, Integer> both = s -> given().urlEncodingEnabled(false).header("X-API-Key", "nope")
+          .get(s.url() + "/api/v1/run?" + acme("limit=1")).statusCode();
+      assertEquals(403, both.apply(correct));
+      assertEquals(200, both.apply(d));
+      assertSame(d, MAY, "api_key=nope&" + MAY, acme("limit=3"));
+    });
   }
 
   private static Response firstRefused(MockServer server) {
