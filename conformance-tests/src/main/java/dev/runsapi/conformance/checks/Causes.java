@@ -31,7 +31,9 @@ public final class Causes {
         Map<String, String> classes = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (Param p : r.params()) {
-            counts.merge(p.name(), 1, Integer::sum);
+            if (!p.raw()) { // a raw segment (an edge input sent as written) has no value class
+                counts.merge(p.name(), 1, Integer::sum);
+            }
         }
         String start = first(r, "start_time");
         String end = first(r, "end_time");
@@ -130,7 +132,8 @@ public final class Causes {
     }
 
     private static String first(ApiRequest r, String name) {
-        return r.params().stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst().orElse(null);
+        return r.params().stream().filter(p -> !p.raw() && p.name().equals(name)).map(Param::value).findFirst()
+                .orElse(null);
     }
 
     private static Instant instant(String wire) {

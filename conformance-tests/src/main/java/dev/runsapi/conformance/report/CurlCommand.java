@@ -111,6 +111,9 @@ public final class CurlCommand {
     }
 
     private static List<Part> encodedParam(Param p, Secrets secrets) {
+        if (p.raw()) {
+            return List.of(new Part(p.name(), null, false)); // a segment sent exactly as written
+        }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(UrlEncoding.encode(p.name()), null, false));
         if (p.value() != null) {

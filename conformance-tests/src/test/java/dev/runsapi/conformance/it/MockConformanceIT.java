@@ -8,12 +8,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The mock as it ships is conformant: the default run is green, fast and does real work. */
+/** The mock as it ships is conformant: the default run is green and does real work (its wall time is in the README, not asserted). */
 class MockConformanceIT {
     static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
 
     @Test
-    void defaultRunAgainstTheShippedMock_passesEveryCheckWithin60sAndAtLeast500Queries() throws Exception {
+    void defaultRunAgainstTheShippedMock_passesEveryCheckWithAtLeast500Queries() throws Exception {
         try (MockServerProcess mock = MockServerProcess.start()) {
             assertDefaultRunIsGreen(mock, REPORTS.resolve("mock"));
         }
@@ -21,12 +21,11 @@ class MockConformanceIT {
 
     /**
      * The suite's default run against {@code mock}: exit 0, every check but the opt-in rate-limit passed, at
-     * least 500 generated queries, under 60 s, and its reports written to {@code reportDir}.
+     * least 500 generated queries, and its reports written to {@code reportDir}.
      */
     static void assertDefaultRunIsGreen(MockServerProcess mock, Path reportDir) throws Exception {
         SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, reportDir));
         assertEveryCheckPassed(run);
-        assertTrue(run.millis() < 60_000, "took " + run.millis() + " ms including JVM start");
         assertTrue(reportDir.resolve("allure-results").toFile().list().length > 0, "allure results written");
         assertTrue(reportDir.resolve("junit-xml/TEST-junit-jupiter.xml").toFile().isFile(), "junit xml written");
     }

@@ -53,6 +53,16 @@ class CurlCommandShellTest {
     }
 
     @Test
+    void aRawSegment_goesOutAsWritten() throws Exception {
+        // the edge inputs send segments as written (a bare name, a percent-escape that is not UTF-8)
+        ApiRequest r = ApiRequest.of(List.of(Param.of("app_id", "app-acme"), Param.raw("search=%C3"), Param.raw("limit")))
+                .withHeaderKey(KEY);
+        String line = CurlCommand.render("http://127.0.0.1:1", r, SECRETS);
+        assertTrue(r.pathAndQuery().contains("search=%C3&limit"), r.pathAndQuery());
+        assertEquals(sent("http://127.0.0.1:1", r), argv(line, ENV), line);
+    }
+
+    @Test
     void keyInHeaderAndQuery_expandToExactlyTheRequestSent() throws Exception {
         ApiRequest r = ApiRequest.of(List.of(Param.of("app_id", "app-acme"), Param.of("search", "it's $HOME! `x` \"q\""),
                 Param.of("api_key", KEY), Param.of("tags", "a_b"))).withHeaderKey(OTHER);
