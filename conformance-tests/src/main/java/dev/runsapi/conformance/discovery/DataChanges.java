@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the suite found out about a target whose data changes while it runs, one instance per run,
  * shared by the checks (thread-safe). The contract allows exactly two kinds of change: a run appears
  * (in any window, with any createdAt) and an unfinished run ends ({@code endedAt} and {@code duration}
- * appear). Every other change (a run that disappears, a field that changes, a run that ended and then
+ * appear, and its {@code output} or {@code error}). Every other change (a run that disappears, a field that changes, a run that ended and then
  * did not, or ended at another time) is a violation. Both kinds of allowed change only ever add runs to
  * the result of a query, which is what lets a re-read before and after an answer pin down the state
  * the answer must reflect.
@@ -99,8 +99,10 @@ public final class DataChanges {
     private static boolean sameApartFromEnding(Run a, Run b) {
         return a.id().equals(b.id()) && a.type().equals(b.type()) && Objects.equals(a.name(), b.name())
                 && a.createdAt().equals(b.createdAt()) && a.tags().equals(b.tags())
-                && Objects.equals(a.input(), b.input()) && Objects.equals(a.output(), b.output())
-                && Objects.equals(a.error(), b.error());
+                && Objects.equals(a.input(), b.input())
+                // an unfinished run has neither output nor error (Run.output, Run.error); ending brings them
+                && (a.output() == null || Objects.equals(a.output(), b.output()))
+                && (a.error() == null || Objects.equals(a.error(), b.error()));
     }
 
     /** The fields that differ, as they were ({@code before}) or are now. */

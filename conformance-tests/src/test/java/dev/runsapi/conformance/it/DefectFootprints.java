@@ -26,6 +26,9 @@ final class DefectFootprints {
     private static final String SETS = "runs (missing|unexpected|missing and unexpected)|duplicates";
     private static final String DATA = "filter-.*|pagination.*|ordering|robustness";
     static final Map<String, Footprint> ALL = new LinkedHashMap<>();
+    /** The misreadings ADR 0003 decided against, which only errors-edge-inputs sees. */
+    static final List<String> EDGE_INPUT_DEFECTS = List.of("leap-second-next-minute", "percent-utf8-replaced",
+            "minus-zero-accepted");
 
     static {
         put("type-filter-ignored", "filter-type|filter-combined", "runs unexpected|runs missing and unexpected", DATA);
@@ -54,7 +57,7 @@ final class DefectFootprints {
         put("validation-400", "errors-validation", "400 where 422", "errors-.*|response-schema|robustness");
         put("error-body-unnamed", "errors-body", ".*", "errors-body|errors-edge-inputs|response-schema");
         put("reversed-window-accepted", "errors-validation", "200 where 422", "errors-.*");
-        put("validation-before-auth", "errors-precedence", ".*", "errors-precedence");
+        put("validation-before-auth", "errors-precedence", ".*", "errors-precedence|errors-edge-inputs");
         put("tenant-leak", "tenant-isolation", "200 where 403", "tenant-isolation");
         put("single-instant-refused", "errors-validation", "4\\d\\d where 200", "errors-.*|" + DATA);
         put("query-key-wins", "errors-auth", "200 where 403", "errors-auth|errors-precedence|errors-edge-inputs");

@@ -46,8 +46,10 @@ class MockCombinedDefectsIT {
         Map<String, RunReports.Found> shown;
         try (MockServerProcess mock = MockServerProcess.start(flags(EIGHT))) {
             Path dir = REPORTS.resolve("combined-eight");
+            // --show-secrets: the curls below are sent as they stand (masked ones read $RUNS_API_KEY, which
+            // SecretsMaskedIT runs through bash)
             SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, dir, "--seed", "2024",
-                    "--report-format", "json"));
+                    "--report-format", "json", "--show-secrets"));
             assertEquals(1, run.exitCode(), run.describe());
             RunReports reports = new RunReports(dir);
             reports.assertValidAgainstSchema();
@@ -75,7 +77,11 @@ class MockCombinedDefectsIT {
 
     @Test
     void tenSeededCombinations_atLeast95PercentOfDefectsFound_nothingUnexplained() throws Exception {
+        // The pool of issue 10's measurement: the three misreadings of ADR 0003 are left out (only the edge
+        // inputs' table sees them, whatever else is broken; MockDefectsIT has a row for each). With them in,
+        // the same random seed draws other combinations: see the suite README for that figure.
         List<String> pool = new ArrayList<>(DefectFootprints.ALL.keySet());
+        pool.removeAll(DefectFootprints.EDGE_INPUT_DEFECTS);
         Random random = new Random(2026);
         int enabled = 0;
         int foundCount = 0;

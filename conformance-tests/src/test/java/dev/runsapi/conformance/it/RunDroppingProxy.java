@@ -21,7 +21,10 @@ import java.time.Duration;
  * one run of that baseline from every answer, as if it had been deleted. On 127.0.0.1, a free port.
  */
 final class RunDroppingProxy implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            // numbers go back out as they came (0.0007055, not 7.055E-4: the contract forbids exponents)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

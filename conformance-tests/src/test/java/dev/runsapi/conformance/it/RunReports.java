@@ -23,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * distinct findings summary.txt, the Allure results and the JUnit XML each hold.
  */
 final class RunReports {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            // numbers go back out as they came (0.0007055, not 7.055E-4: the contract forbids exponents)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final Pattern DIAGNOSIS = Pattern.compile("(?m)^DIAGNOSIS: (\\d+) distinct deviation");
     private static final Pattern DIAGNOSIS_LINE = Pattern.compile("(?m)^ *\\d+\\. ");
 

@@ -153,6 +153,11 @@ public final class LiveRunStore implements RunStore, AutoCloseable {
     private final Set<String> ids = new HashSet<>();
     /** Unfinished runs and when they end (endedAt = that instant). */
     private final Map<String, Instant> endings = new LinkedHashMap<>();
+    /**
+     * What an unfinished run will carry once it ends: {output, error} of its template (the contract: both
+     * are null while a run has not ended; a run that ended without an error has an output).
+     */
+    private final Map<String, String[]> outcomes = new HashMap<>();
     private List<StoredRun> templates = List.of();
     private int received;
     private long sequence;
@@ -190,7 +195,7 @@ public final class LiveRunStore implements RunStore, AutoCloseable {
       for (Map.Entry<String, Instant> e : endings.entrySet()) {
         if (!e.getValue().isAfter(now)) {
           StoredRun r = runs.get(e.getKey());
-          runs.put(r.id(), ended(r, e.getValue()));
+          runs.put(r.id(), ended(r, e.getValue(), outcomes.remove(r.id())));
           ended.add(e.getKey());
         }
       }
@@ -223,19 +228,28 @@ public final class LiveRunStore implements RunStore, AutoCloseable {
       while (!ids.add(id)) {
         id = id + "x";
       }
+      boolean running = endedAt == null;
       StoredRun run = new StoredRun(appId, sequence++, id, t.type(), t.name(), createdAt, endedAt,
-          t.promptTokens(), t.completionTokens(), t.tags(), t.input(), t.output(), t.error(), t.user(),
-          t.cost());
+          t.promptTokens(), t.completionTokens(), t.tags(), t.input(), running ? null : t.output(),
+          running ? null : t.error(), t.user(), t.cost());
       runs.put(id, run);
+      if (running) {
+        outcomes.put(id, new String[] {t.output(), t.error()});
+      }
       if (endsLater != null) {
         endings.put(id, endsLater);
       }
     }
 
-    private static StoredRun ended(StoredRun r, Instant endedAt) {
+    /** The run ended at {@code endedAt}: its template's outcome, or an empty output when it had none. */
+    private static StoredRun ended(StoredRun r, Instant endedAt, String[] outcome) {
+      String error = outcome == null ? r.error() : outcome[1];
+      String output = outcome == null ? r.output() : outcome[0];
+      if (error == null && output == null) {
+        output = ""; // ended without an error: a string, possibly empty
+      }
       return new StoredRun(r.appId(), r.sequence(), r.id(), r.type(), r.name(), r.createdAt(), endedAt,
-          r.promptTokens(), r.completionTokens(), r.tags(), r.input(), r.output(), r.error(), r.user(),
-          r.cost());
+          r.promptTokens(), r.completionTokens(), r.tags(), r.input(), output, error, r.user(), r.cost());
     }
   }
 }

@@ -131,7 +131,9 @@ class LiveRunStoreTest {
           } else if (after.endedAt() != null) {
             endedSeen++;
             assertFalse(after.endedAt().isBefore(after.createdAt()), "ends after it began");
-            assertEquals(before, withoutEnd(after), "only endedAt (and so duration) changed");
+            assertEquals(before, withoutEnd(after), "only endedAt (and so duration), output or error changed");
+            assertTrue(before.output() == null && before.error() == null, "no outcome before it ended");
+            assertTrue(after.output() != null || after.error() != null, "an ended run has an output or an error");
           } else {
             assertEquals(before, after);
           }
@@ -146,9 +148,10 @@ class LiveRunStoreTest {
           "some new runs never end");
     }
 
+    /** The run as it was before it ended: no end, and neither output nor error (Run.output, Run.error). */
     private StoredRun withoutEnd(StoredRun r) {
       return new StoredRun(r.appId(), r.sequence(), r.id(), r.type(), r.name(), r.createdAt(), null,
-          r.promptTokens(), r.completionTokens(), r.tags(), r.input(), r.output(), r.error(), r.user(),
+          r.promptTokens(), r.completionTokens(), r.tags(), r.input(), null, null, r.user(),
           r.cost());
     }
   }
