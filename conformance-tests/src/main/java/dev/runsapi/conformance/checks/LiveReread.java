@@ -131,6 +131,7 @@ public final class LiveReread {
                     Math.max(c.count(), b.budget().pageSize()));
             ApiRequest req = Discovery.chunkRequest(ctx.settings().appId(), ctx.settings().apiKey(), c.start(), c.end(),
                     limit);
+            long sentAt = System.nanoTime();
             Comparisons.RunsPageOrMismatch r = Comparisons.read(ctx.send(req));
             if (r.mismatch() != null) {
                 return null;
@@ -145,7 +146,7 @@ public final class LiveReread {
             }
             List<Run> before = b.runs().stream()
                     .filter(x -> !x.createdAt().isBefore(s) && !x.createdAt().isAfter(e)).toList();
-            DataChanges.Comparison cmp = ctx.changes().compare(before, inside, s, e);
+            DataChanges.Comparison cmp = ctx.changes().compare(before, inside, s, e, sentAt);
             boolean forbidden = false;
             for (DataChanges.Violation v : cmp.violations()) {
                 forbidden = true;

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DataChanges {
     /** The latest version of each run seen by a re-read (a run that ended since the baseline, or a new one). */
     private final Map<String, Run> lastSeen = new ConcurrentHashMap<>();
+    /** When the read that recorded each version of {@link #lastSeen} came back (nanoTime). */
+    private final Map<String, Long> lastSeenAt = new ConcurrentHashMap<>();
     private final Set<String> inserted = ConcurrentHashMap.newKeySet();
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     /** Runs already reported as changed against the rules, so that each is reported once per run. */
@@ -52,6 +54,15 @@ public final class DataChanges {
      * the versions seen by earlier re-reads; records the runs that appeared and ended.
      */
     public Comparison compare(List<Run> baseline, List<Run> fresh, Instant start, Instant end) {
+        return compare(baseline, fresh, start, end, System.nanoTime());
+    }
+
+    /**
+     * As above, for a fresh read sent at {@code sentAtNanos} (nanoTime). Checks re-read concurrently, so a
+     * version recorded by another check's re-read may be newer than this read: such a version is not held
+     * against it (a read sent before a run ended rightly shows it unfinished), the baseline's is.
+     */
+    public Comparison compare(List<Run> baseline, List<Run> fresh, Instant start, Instant end, long sentAtNanos) {
         Map<String, Run> freshById = new HashMap<>();
         fresh.forEach(r -> freshById.put(r.id(), r));
         Map<String, Run> before = new HashMap<>();
@@ -62,7 +73,12 @@ public final class DataChanges {
         lastSeen.values().stream().filter(r -> !r.createdAt().isBefore(start) && !r.createdAt().isAfter(end))
                 .forEach(r -> known.add(r.id()));
         for (String id : known) {
-            Run was = lastSeen.getOrDefault(id, before.get(id));
+            boolean overtaken = lastSeenAt.getOrDefault(id, Long.MIN_VALUE) - sentAtNanos > 0
+                    && lastSeenAt.containsKey(id);
+            if (overtaken && !before.containsKey(id)) {
+                continue; // seen first by a later read than this one: this one may predate it
+            }
+            Run was = overtaken ? before.get(id) : lastSeen.getOrDefault(id, before.get(id));
             Run now = freshById.get(id);
             if (now == null) {
                 violations.add(new Violation(id, "run " + id + " (created " + was.createdAt() + "), read before",
@@ -77,7 +93,10 @@ public final class DataChanges {
             }
             if (!was.finished() && now.finished() && sameApartFromEnding(was, now)) {
                 ended.add(id);
-                lastSeen.put(id, now);
+                if (!overtaken) {
+                    lastSeen.put(id, now);
+                    lastSeenAt.put(id, System.nanoTime());
+                }
             } else {
                 violations.add(new Violation(id, "run " + id + " as read before: " + describe(was, now, true),
                         describe(was, now, false)));
@@ -88,6 +107,7 @@ public final class DataChanges {
                 differs = true;
                 if (inserted.add(r.id())) {
                     lastSeen.put(r.id(), r);
+                    lastSeenAt.put(r.id(), System.nanoTime());
                     long late = Duration.between(r.createdAt(), started).toMillis();
                     lateMillis.accumulateAndGet(late, Math::max);
                 }

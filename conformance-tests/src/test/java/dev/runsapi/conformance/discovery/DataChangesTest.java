@@ -66,6 +66,19 @@ class DataChangesTest {
     }
 
     @Test
+    void aReadSentBeforeAnotherChecksReadSawTheEnd_isHeldToTheBaselineOnly() {
+        // checks re-read concurrently: a read sent before the run ended rightly shows it unfinished
+        DataChanges c = new DataChanges();
+        List<Run> before = List.of(run("b", 2, null));
+        long sentEarly = System.nanoTime();
+        assertTrue(c.compare(before, List.of(run("b", 2, 5), run("new", 4, null)), S, E).violations().isEmpty());
+        DataChanges.Comparison earlier = c.compare(before, List.of(run("b", 2, null)), S, E, sentEarly);
+        assertEquals(List.of(), earlier.violations(), "neither the end nor the new run is held against it");
+        // a read sent afterwards still may not undo the end
+        assertFalse(c.compare(before, List.of(run("b", 2, null)), S, E).violations().isEmpty());
+    }
+
+    @Test
     void aRunSeenEnded_thatIsUnfinishedAgain_isAViolation_asIsANewRunThatDisappears() {
         DataChanges c = new DataChanges();
         List<Run> before = List.of(run("b", 2, null));

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,8 +84,11 @@ class SecretsMaskedIT {
         assertTrue(r.out().contains("set RUNS_API_KEY to the --api-key you gave"), r.describe());
         String summary = Files.readString(report.resolve("summary.txt"));
         assertTrue(summary.contains("set RUNS_API_KEY to the --api-key you gave"), summary);
-        assertTrue(summary.contains("-H \"X-API-Key: $RUNS_OTHER_API_KEY\""), summary);
-        assertTrue(summary.contains("&api_key=$RUNS_API_KEY\""), summary);
+        // one finding per distinct deviation (issue 10): its curl carries a key in the header and the gateway's
+        // header, both as variables (the query and other-key forms are CurlCommandShellTest's)
+        assertTrue(summary.contains("-H \"X-API-Key: $RUNS_API_KEY\"")
+                || summary.contains("-H \"X-API-Key: $RUNS_OTHER_API_KEY\""), summary);
+        assertTrue(summary.contains("-H \"Authorization: $RUNS_HEADER_AUTHORIZATION\""), summary);
 
         // the first curl line of the report, pasted as printed: the leak comes back (200 instead of 403)
         String curl = r.out().lines().filter(l -> l.strip().startsWith("request:  curl ")).findFirst().orElseThrow()
@@ -106,7 +110,7 @@ class SecretsMaskedIT {
         assertEquals(1, r.exitCode(), r.describe());
         assertTrue(r.out().contains("-H 'X-API-Key: " + mock.apiKey + "'"), r.describe());
         assertTrue(r.out().contains("-H 'Authorization: Bearer " + GATEWAY + "'"), r.describe());
-        assertTrue(holders(report, r, mock.otherApiKey).contains("summary.txt"));
+        assertFalse(holders(report, r, mock.otherApiKey).isEmpty(), "the other key is printed somewhere");
         assertTrue(r.out().contains("WARNING: --show-secrets"), r.describe());
     }
 }
