@@ -48,12 +48,15 @@ public final class ErrorsBodyCheck implements Check {
                         .withResponse(r.bodyExcerpt(300)));
                 continue;
             }
-            if (r.status() != 422) {
+            if (!namesParameters(r)) {
                 continue; // the status itself is errors-validation's business
             }
             String names = namingFault(r.json(), c);
             if (names != null) {
-                ctx.fail(ctx.finding("the 422 of " + c.description() + " names each offending parameter exactly once", c.request(), describe(c), names).withResponse(r.bodyExcerpt(300)));
+                // One rule for every case, the kind of fault as the kind: a server that names no parameter does
+                // so for every invalid input, and that is one deviation, with the cases as its examples.
+                ctx.fail(ctx.finding(NAMING_RULE, c.request(), describe(c), names).withKind(namingKind(names))
+                        .withCause(List.of()).withExamples(List.of(c.description())).withResponse(r.bodyExcerpt(300)));
             }
         }
         ApiRequest anon = valid.withHeaderKey(null);
@@ -62,6 +65,43 @@ public final class ErrorsBodyCheck implements Check {
         if (r.status() >= 400 && problem != null) {
             ctx.fail(ctx.finding("a " + r.status() + " has a problem+json body whose status is the HTTP status", anon, "problem+json with status " + r.status(), problem).withResponse(r.bodyExcerpt(300)));
         }
+    }
+
+    static final String NAMING_RULE = "the answer to an invalid input names each offending parameter exactly once";
+
+    /**
+     * Whether the answer to an invalid input is one whose errors list is read: a 422, or a 400 (the usual
+     * misreading of the status). The contract promises both a 422 and a list naming the offending
+     * parameters; a server answering 400 has its status reported by errors-validation, and whether its answer
+     * names the parameters is a deviation of its own that would otherwise stay unseen behind the status.
+     * Other statuses (401, 403, 429, 5xx) are answers to something else than the invalid input.
+     */
+    static boolean namesParameters(ApiResponse r) {
+        return r.status() == 422 || r.status() == 400;
+    }
+
+    /** The kind of a naming fault, from {@link #namingFault}'s text: what is wrong, not with which names. */
+    static String namingKind(String fault) {
+        if (fault.equals("no errors list")) {
+            return fault;
+        }
+        List<String> kinds = new ArrayList<>();
+        if (fault.contains("(no parameter field)")) {
+            kinds.add("an error without its parameter");
+        }
+        if (fault.contains(", missing [")) {
+            kinds.add("offending parameter not named");
+        }
+        if (fault.contains(", more than once: ")) {
+            kinds.add("parameter named twice");
+        }
+        if (fault.contains(", not at fault [") && !fault.contains("(no parameter field)")) {
+            kinds.add("parameter not at fault named");
+        }
+        if (fault.contains(", none of [")) {
+            kinds.add("none of the parameters at fault named");
+        }
+        return String.join(", ", kinds);
     }
 
     private static String describe(InvalidCase c) {

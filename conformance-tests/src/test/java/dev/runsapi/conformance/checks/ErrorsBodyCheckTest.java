@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorsBodyCheckTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -55,5 +57,35 @@ class ErrorsBodyCheckTest {
         ApiResponse plainJson = new ApiResponse(403, Map.of("content-type", List.of("application/json")), body,
                 good.json());
         assertEquals("content type application/json", ErrorsBodyCheck.problemBodyFault(plainJson));
+    }
+
+    @Test
+    void namingKind_saysWhatIsWrong_notWithWhichNames() throws Exception {
+        String missing = ErrorsBodyCheck.namingFault(errors("limit"), LIMIT_AND_PAGE);
+        assertEquals("offending parameter not named", ErrorsBodyCheck.namingKind(missing));
+        String unnamed = ErrorsBodyCheck.namingFault(JSON.readTree("{\"errors\":[{\"message\":\"m\"}]}"),
+                LIMIT_AND_PAGE);
+        assertEquals("an error without its parameter, offending parameter not named",
+                ErrorsBodyCheck.namingKind(unnamed));
+        assertEquals("parameter named twice",
+                ErrorsBodyCheck.namingKind(ErrorsBodyCheck.namingFault(errors("limit", "page", "limit"), LIMIT_AND_PAGE)));
+        assertEquals("parameter not at fault named",
+                ErrorsBodyCheck.namingKind(ErrorsBodyCheck.namingFault(errors("limit", "page", "order"), LIMIT_AND_PAGE)));
+        assertEquals("no errors list", ErrorsBodyCheck.namingKind("no errors list"));
+        // the same fault in two cases is the same kind, whatever the parameters
+        String otherCase = ErrorsBodyCheck.namingFault(errors("start_time"),
+                InvalidCase.of("y", ApiRequest.of(List.of()), "start_time", "limit"));
+        assertEquals(ErrorsBodyCheck.namingKind(missing), ErrorsBodyCheck.namingKind(otherCase));
+    }
+
+    @Test
+    void namesParameters_readsA422_andA400_notAnswersToSomethingElse() throws Exception {
+        Map<String, List<String>> problem = Map.of("content-type", List.of("application/problem+json"));
+        String bare = "{\"status\":400,\"detail\":\"bad\"}";
+        assertTrue(ErrorsBodyCheck.namesParameters(new ApiResponse(422, problem, bare, JSON.readTree(bare))));
+        assertTrue(ErrorsBodyCheck.namesParameters(new ApiResponse(400, problem, bare, JSON.readTree(bare))));
+        for (int other : new int[] {401, 403, 429, 500}) {
+            assertFalse(ErrorsBodyCheck.namesParameters(new ApiResponse(other, problem, bare, JSON.readTree(bare))));
+        }
     }
 }

@@ -83,6 +83,47 @@ class TextReportTest {
     }
 
     @Test
+    void oneWrongErrorStatus_seenByFourChecks_isOneDeviation() {
+        // a server answering 400 where 422 is due: errors-validation, errors-precedence, errors-edge-inputs
+        // and the schema's "400 not defined" all see the same decision
+        Finding validation = Finding.of("invalid input is answered 422", "curl a", "422", "400 x").withCause(List.of());
+        Finding precedence = Finding.of("each case is answered with the status the contract gives it", "curl b",
+                "422", "400 y").withCause(List.of());
+        Finding edge = Finding.of("each decided edge input is answered with its status", "curl c", "422", "400 z")
+                .withCause(List.of());
+        Finding undefined = Finding.of("the answer conforms", "curl d", "a defined status", "400")
+                .withKind("400 validation.response.status.unknown: Response status 400 not defined.")
+                .withCause(List.of());
+        Diagnosis d = Diagnosis.of(List.of(result("errors-validation", Verdict.FAILED, List.of(validation)),
+                result("errors-precedence", Verdict.FAILED, List.of(precedence)),
+                result("errors-edge-inputs", Verdict.FAILED, List.of(edge)),
+                result("response-schema", Verdict.FAILED, List.of(undefined))));
+        assertEquals(1, d.count(), TextReport.diagnosis(d));
+        assertEquals(3, d.attributedTo(d.distinct().get(0)).size());
+    }
+
+    @Test
+    void differentStatusDecisions_andMissingValidations_stayDistinct() {
+        Finding accepted = Finding.of("invalid input is answered 422", "curl a", "422", "200 x").withCause(List.of());
+        Finding acceptedEdge = Finding.of("each decided edge input is answered with its status", "curl b", "422",
+                "200 y").withCause(List.of());
+        Finding authStatus = Finding.of("a missing key is answered 403", "curl c", "403", "400 z").withCause(List.of());
+        Finding validationStatus = Finding.of("invalid input is answered 422", "curl d", "422", "400 w")
+                .withCause(List.of());
+        Finding undefined500 = Finding.of("the answer conforms", "curl e", "a defined status", "500")
+                .withKind("500 validation.response.status.unknown: Response status 500 not defined.")
+                .withCause(List.of());
+        Diagnosis d = Diagnosis.of(List.of(result("errors-validation", Verdict.FAILED, List.of(accepted)),
+                result("errors-auth", Verdict.FAILED, List.of(authStatus)),
+                result("errors-precedence", Verdict.FAILED, List.of(validationStatus)),
+                result("errors-edge-inputs", Verdict.FAILED, List.of(acceptedEdge)),
+                result("response-schema", Verdict.FAILED, List.of(undefined500))));
+        // 200 where 422 twice: two missing validations; 400 where 403 and 400 where 422: two status decisions;
+        // 500 not defined: no 500 was reported as a wrong status before it
+        assertEquals(5, d.count(), TextReport.diagnosis(d));
+    }
+
+    @Test
     void diagnosis_listsTheMostBasicLayerFirst() {
         CheckResult sem = result("filter-tags", Verdict.FAILED, List.of(Finding.of("tags", "c", "total 1", "total 2")));
         CheckResult schema = result("response-schema", Verdict.FAILED, List.of(Finding.of("schema", "c", "a", "b")));
