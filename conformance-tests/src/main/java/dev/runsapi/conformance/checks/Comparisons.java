@@ -57,7 +57,12 @@ public final class Comparisons {
                 || gotIds.size() != expectedSize || gotSet.size() != gotIds.size()) {
             String dup = gotSet.size() != gotIds.size() ? " (with duplicates)" : "";
             // Without the whole result on the page, which runs are missing is unknown: the totals tell the kind.
+            // A page of the right size holding only matching runs, none twice, shows only that the count is
+            // wrong ("total"), not that runs are: a server counting wrongly would otherwise look like every
+            // filter dropping runs, and hide a filter that does.
+            boolean pageRight = gotIds.size() == expectedSize && gotSet.size() == gotIds.size();
             String kind = !missing.isEmpty() || !unexpected.isEmpty() ? null
+                    : pageRight ? "total"
                     : got.total() < exp.total() || gotIds.size() < expectedSize ? "runs missing"
                     : got.total() > exp.total() || gotIds.size() > expectedSize ? "runs unexpected" : "duplicates";
             return Optional.of(new Mismatch(rule, "total " + exp.total() + ", " + expectedSize + " runs on the page",

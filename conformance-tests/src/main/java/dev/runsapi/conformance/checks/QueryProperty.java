@@ -89,7 +89,7 @@ public final class QueryProperty {
 
             @Override
             public boolean covers(Query known, Query candidate) {
-                return Causes.covers(ctx.causes(ctx.request(known)), ctx.causes(ctx.request(candidate)));
+                return Causes.steersAway(ctx.causes(ctx.request(known)), ctx.causes(ctx.request(candidate)));
             }
 
             @Override

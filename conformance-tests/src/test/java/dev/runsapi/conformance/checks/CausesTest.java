@@ -56,4 +56,19 @@ class CausesTest {
         assertFalse(Causes.covers(List.of("end_time=offset", "tags=given"), List.of("tags=given")));
         assertTrue(Causes.covers(List.of(), List.of("tags=given")), "a failure with no class covers everything");
     }
+
+    @Test
+    void aKnownFailure_steersAwayOnlyFromCandidatesThatSelectNothingMore() {
+        // a server whose total is wrong everywhere: the minimal request has only a limit
+        List<String> totalWrong = List.of("limit=given");
+        assertTrue(Causes.steersAway(totalWrong, List.of("limit=given", "page=past 0", "order=asc")));
+        assertFalse(Causes.steersAway(totalWrong, List.of("limit=given", "tags=given")),
+                "a tags filter the known failure did not use may fail in a way of its own");
+        assertTrue(Causes.steersAway(List.of("tags=given"), List.of("key=query", "tags=given")));
+        assertFalse(Causes.steersAway(List.of("tags=given"), List.of("search=letters", "tags=given")));
+        assertFalse(Causes.steersAway(List.of("tags=given", "limit=given"), List.of("tags=given")),
+                "not covered at all");
+        assertTrue(Causes.steersAway(List.of(), List.of("limit=given")));
+        assertFalse(Causes.steersAway(List.of(), List.of("window=single-instant")));
+    }
 }

@@ -48,6 +48,18 @@ class ComparisonsTest {
     }
 
     @Test
+    void asSet_aRightPageUnderAWrongTotal_isATotalDeviation_aShortPageIsRunsMissing() throws Exception {
+        Expected whole = Oracle.answer(RUNS, all());
+        assertEquals("total", Comparisons.asSet(whole, answer(5, "a", "b", "c"), "r").orElseThrow().kindOrSets());
+        Expected partial = Oracle.answer(RUNS, all().withLimit(2)); // 3 match, 2 a page
+        // the page holds two matching runs, as it should: only the count is wrong (a server counting the page)
+        assertEquals("total", Comparisons.asSet(partial, answer(2, "a", "b"), "r").orElseThrow().kindOrSets());
+        // a page with fewer runs than due: runs are missing, whatever the total says
+        assertEquals("runs missing", Comparisons.asSet(partial, answer(3, "a"), "r").orElseThrow().kindOrSets());
+        assertEquals("runs missing", Comparisons.asSet(partial, answer(1, "a"), "r").orElseThrow().kindOrSets());
+    }
+
+    @Test
     void inOrder_acceptsTheContractOrderAndReportsATieOutOfOrder() throws Exception {
         Expected asc = Oracle.answer(RUNS, all().withOrder("asc"));
         assertTrue(Comparisons.inOrder(true, asc, answer(3, "a", "b", "c")).isEmpty());
