@@ -23,30 +23,32 @@ record DurationBounds(long min, long max) {
     long max = Long.MAX_VALUE;
     boolean none = false;
     if (minSeconds != null) {
-      BigDecimal millis = minSeconds.movePointRight(3);
-      if (millis.compareTo(LONG_MAX) >= 0) {
-        none = true; // at least Long.MAX_VALUE ms, or more than it
-      } else if (millis.compareTo(LONG_MIN) > 0) {
+      BigDecimal millis = minSeconds.scaleByPowerOfTen(3); // not movePointRight: 1E+999999999 would be written out
+      if (millis.compareTo(LONG_MAX) > 0) {
+        none = true;
+      } else if (millis.compareTo(LONG_MIN) >= 0) {
         // exclusive: more than x ms is at least floor(x) + 1
-        min = exclusive ? Math.addExact(wholeMillis(millis, RoundingMode.FLOOR), 1)
-            : wholeMillis(millis, RoundingMode.CEILING);
+        long whole = wholeMillis(millis, exclusive ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        none = exclusive && whole == Long.MAX_VALUE;
+        min = exclusive && !none ? whole + 1 : whole;
       }
     }
     if (maxSeconds != null) {
-      BigDecimal millis = maxSeconds.movePointRight(3);
-      if (millis.compareTo(LONG_MIN) <= 0) {
+      BigDecimal millis = maxSeconds.scaleByPowerOfTen(3); // not movePointRight: 1E+999999999 would be written out
+      if (millis.compareTo(LONG_MIN) < 0) {
         none = true;
-      } else if (millis.compareTo(LONG_MAX) < 0) {
+      } else if (millis.compareTo(LONG_MAX) <= 0) {
         // exclusive: less than x ms is at most ceil(x) - 1
-        max = exclusive ? wholeMillis(millis, RoundingMode.CEILING) - 1
-            : wholeMillis(millis, RoundingMode.FLOOR);
+        long whole = wholeMillis(millis, exclusive ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        none |= exclusive && whole == Long.MIN_VALUE;
+        max = exclusive && whole != Long.MIN_VALUE ? whole - 1 : whole;
       }
     }
     return none ? new DurationBounds(Long.MAX_VALUE, Long.MIN_VALUE) : new DurationBounds(min, max);
   }
 
   /**
-   * {@code millis} (strictly between the long bounds) rounded to a whole number. A magnitude below
+   * {@code millis} (within the long bounds) rounded to a whole number. A magnitude below
    * one is rounded by its sign, without {@link BigDecimal#setScale}, which for a value like 1e-20
    * or 1E-999999999 would divide by a power of ten as long as its exponent.
    */
