@@ -1,5 +1,6 @@
 package dev.runsapi.mock.store;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -67,7 +68,7 @@ final class WindowBits {
       return;
     }
     if (!narrowed) {
-      java.util.Arrays.fill(words, -1L);
+      Arrays.fill(words, -1L);
       narrowed = true;
     }
     words[0] &= -1L << from; // shifts take the low six bits: from % 64
@@ -128,6 +129,6 @@ final class WindowBits {
         }
       }
     }
-    return n == limit ? found : java.util.Arrays.copyOf(found, n);
+    return n == limit ? found : Arrays.copyOf(found, n);
   }
 }
