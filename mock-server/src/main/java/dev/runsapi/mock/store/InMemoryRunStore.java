@@ -5,11 +5,9 @@ import dev.runsapi.mock.defect.Defects;
 import dev.runsapi.mock.query.RunQuery;
 import dev.runsapi.mock.query.RunTypes;
 import dev.runsapi.mock.query.SortOrder;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +16,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An immutable snapshot of runs in memory. Per app the runs sit in an array sorted by (createdAt,
- * id), so a query finds its time window by binary search and then looks only at the runs inside
- * it: O(log n + k) for k runs in the window. Nothing changes after construction, so concurrent
- * queries need no locking.
+ * An immutable snapshot of runs in memory, laid out for scanning. Per app the runs sit in an array
+ * sorted by (createdAt, id), with columns beside it: createdAt for the binary search that finds a
+ * query's window, durations in milliseconds, and per type, name and tag the set of positions that
+ * hold it ({@link PositionSet}). A query ORs the sets of one filter and ANDs across filters over the
+ * window's words only ({@link WindowBits}), tests duration and search on the survivors, counts
+ * {@code total} with popcounts and materialises only the page's runs; a query with no filter but
+ * the window needs no set at all. Nothing changes after construction, so concurrent queries need
+ * no locking.
  */
 public final class InMemoryRunStore implements RunStore {
   /** The contract's order: createdAt, then id, ordinal. */
@@ -87,92 +89,140 @@ public final class InMemoryRunStore implements RunStore {
     } else {
       to = app.firstAtOrAfter(endMillis + 1);
     }
-    Matcher matcher = new Matcher(query, app);
-    List<StoredRun> matched = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      if (matcher.matches(app, i)) {
-        matched.add(app.sorted[i]);
-      }
-    }
-    if (defects.has(Defect.NO_TIE_BREAK)) {
-      matched.sort(Comparator.comparing(StoredRun::createdAt).thenComparingLong(StoredRun::sequence));
-    }
+    to = Math.max(from, to);
     boolean descending =
         query.order() == SortOrder.DESC || defects.has(Defect.ORDER_IGNORED);
-    if (descending) {
-      if (defects.has(Defect.NO_TIE_BREAK)) {
-        matched.sort(Comparator.comparing(StoredRun::createdAt).reversed()
-            .thenComparingLong(StoredRun::sequence));
-      } else {
-        Collections.reverse(matched);
-      }
-    }
     // page-off-by-one leaves page 0 right: a client that reads only first pages sees no defect,
     // so that the defect breaks paging and nothing else (ADR 0002: "page N starts one run late")
     long offset = (long) query.page() * query.limit()
         + (defects.has(Defect.PAGE_OFF_BY_ONE) && query.page() > 0 ? 1 : 0);
-    List<StoredRun> page;
-    if (offset >= matched.size()) {
-      page = List.of();
-    } else {
-      int end = (int) Math.min(matched.size(), offset + query.limit());
-      page = List.copyOf(matched.subList((int) offset, end));
+    Matcher matcher = new Matcher(query, app);
+    if (!matcher.filters() && !defects.has(Defect.NO_TIE_BREAK)) {
+      return windowPage(app, from, to, offset, query.limit(), descending);
     }
-    return new RunPage(page, matched.size());
+    WindowBits matched = matcher.match(from, to);
+    if (defects.has(Defect.NO_TIE_BREAK)) {
+      return untiedPage(app, matched, offset, query.limit(), descending);
+    }
+    int[] positions = matched.select(offset, query.limit(), descending);
+    return new RunPage(app.runsAt(positions), matched.count());
+  }
+
+  /** No filter but the window: the page's positions are arithmetic, the total its length. */
+  private static RunPage windowPage(AppRuns app, int from, int to, long offset, int limit,
+      boolean descending) {
+    int total = to - from;
+    int size = (int) Math.max(0, Math.min(limit, total - offset));
+    int[] positions = new int[size];
+    for (int i = 0; i < size; i++) {
+      positions[i] = (int) (descending ? to - 1 - offset - i : from + offset + i);
+    }
+    return new RunPage(app.runsAt(positions), total);
   }
 
   /**
-   * The runs of one app, sorted, with parallel arrays: createdAt for the binary search, and, only
-   * for the rare run whose search text {@link CaseInsensitive} cannot lower char by char, its
-   * fields lower-cased once (contract: "case-insensitive" is {@code toLowerCase(Locale.ROOT)} on
-   * both sides). Other runs are searched in place, so the store holds no second copy of the texts.
+   * Defect no-tie-break: runs of equal createdAt in load order rather than by id, in both
+   * directions. Every matching run is sorted, as before the index had columns: a defect need not
+   * be fast.
+   */
+  private static RunPage untiedPage(AppRuns app, WindowBits matched, long offset, int limit,
+      boolean descending) {
+    List<StoredRun> runs = new ArrayList<>();
+    for (int position : matched.select(0, matched.count(), false)) {
+      runs.add(app.sorted[position]);
+    }
+    Comparator<StoredRun> bySequence = Comparator.comparingLong(StoredRun::sequence);
+    runs.sort(descending
+        ? Comparator.comparing(StoredRun::createdAt).reversed().thenComparing(bySequence)
+        : Comparator.comparing(StoredRun::createdAt).thenComparing(bySequence));
+    List<StoredRun> page = offset >= runs.size() ? List.of()
+        : List.copyOf(runs.subList((int) offset, (int) Math.min(runs.size(), offset + limit)));
+    return new RunPage(page, runs.size());
+  }
+
+  /**
+   * The runs of one app sorted by (createdAt, id), in columns: createdAt for the binary search,
+   * the duration in milliseconds, and per distinct type, name and tag the set of positions that
+   * hold it. Only for the rare run whose search text {@link CaseInsensitive} cannot lower char by
+   * char are its fields lower-cased once (contract: "case-insensitive" is {@code
+   * toLowerCase(Locale.ROOT)} on both sides); other runs are searched in place, so the store holds
+   * no second copy of the texts.
    */
   private static final class AppRuns {
+    /** {@link #durationMillis} of a run that has not ended. */
+    static final long NOT_ENDED = Long.MIN_VALUE;
     private final StoredRun[] sorted;
     private final long[] createdMillis;
     private static final int STRIDE = 64;
     /** createdMillis[0], createdMillis[STRIDE], createdMillis[2 * STRIDE], ... */
     private final long[] strideStarts;
-    private final String[][] loweredWhereNeeded;
-    /** Per run: its type's bit, its name's number in {@code names}, its tags' bits in {@code tags}. */
-    private final byte[] typeBit;
-    private final int[] nameId;
-    private final long[] tagBits;
-    private final Map<String, Integer> names = new HashMap<>();
-    private final Map<String, Integer> tags = new HashMap<>();
+    private final long[] durationMillis;
+    /** The positions whose texts were lowered, ascending, and their lowered texts. */
+    private final int[] loweredAt;
+    private final String[][] loweredTexts;
+    /** By index in {@link RunTypes#ALL}. */
+    private final PositionSet[] typeSets;
+    private final Map<String, PositionSet> nameSets;
+    private final Map<String, PositionSet> tagSets;
 
     AppRuns(List<StoredRun> runs) {
       sorted = runs.toArray(new StoredRun[0]);
       Arrays.sort(sorted, CONTRACT_ORDER);
-      createdMillis = new long[sorted.length];
-      loweredWhereNeeded = new String[sorted.length][];
-      typeBit = new byte[sorted.length];
-      nameId = new int[sorted.length];
-      tagBits = new long[sorted.length];
-      strideStarts = new long[(sorted.length + STRIDE - 1) / STRIDE];
+      int n = sorted.length;
+      createdMillis = new long[n];
+      durationMillis = new long[n];
+      strideStarts = new long[(n + STRIDE - 1) / STRIDE];
+      // first pass: the columns, and each value's number of runs, so that its set takes its form
+      byte[] typeOf = new byte[n];
+      int[] typeCounts = new int[RunTypes.ALL.size()];
+      Map<String, int[]> nameCounts = new HashMap<>();
+      Map<String, int[]> tagCounts = new HashMap<>();
       Map<String, String> lowered = new HashMap<>();
-      for (int i = 0; i < sorted.length; i++) {
+      List<Integer> loweredPositions = new ArrayList<>();
+      List<String[]> loweredValues = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
         StoredRun run = sorted[i];
         createdMillis[i] = run.createdAt().toEpochMilli();
         if (i % STRIDE == 0) {
           strideStarts[i / STRIDE] = createdMillis[i];
         }
-        typeBit[i] = (byte) typeBit(run.type());
-        nameId[i] = names.computeIfAbsent(run.name(), k -> names.size());
+        durationMillis[i] = run.endedAt() == null ? NOT_ENDED
+            : run.endedAt().toEpochMilli() - createdMillis[i];
+        typeOf[i] = (byte) typeIndex(run.type());
+        typeCounts[typeOf[i]]++;
+        nameCounts.computeIfAbsent(run.name(), k -> new int[1])[0]++;
         for (String tag : run.tags()) {
-          int bit = tags.computeIfAbsent(tag, k -> tags.size());
-          tagBits[i] |= bit < Long.SIZE ? 1L << bit : 0;
+          tagCounts.computeIfAbsent(tag, k -> new int[1])[0]++;
         }
         if (!simple(run.input()) || !simple(run.output()) || !simple(run.error())) {
-          loweredWhereNeeded[i] = new String[] {
-              lower(run.input(), lowered), lower(run.output(), lowered), lower(run.error(), lowered)};
+          loweredPositions.add(i);
+          loweredValues.add(new String[] {
+              lower(run.input(), lowered), lower(run.output(), lowered), lower(run.error(), lowered)});
+        }
+      }
+      loweredAt = loweredPositions.stream().mapToInt(Integer::intValue).toArray();
+      loweredTexts = loweredValues.toArray(new String[0][]);
+      // second pass: the sets, filled in position order
+      typeSets = new PositionSet[typeCounts.length];
+      for (int t = 0; t < typeCounts.length; t++) {
+        typeSets[t] = PositionSet.forCount(typeCounts[t], n);
+      }
+      nameSets = sets(nameCounts, n);
+      tagSets = sets(tagCounts, n);
+      for (int i = 0; i < n; i++) {
+        StoredRun run = sorted[i];
+        typeSets[typeOf[i]].add(i);
+        nameSets.get(run.name()).add(i);
+        for (String tag : run.tags()) {
+          tagSets.get(tag).add(i);
         }
       }
     }
 
-    /** Whether every tag of the app has a bit; else tags are matched by name. */
-    boolean tagsFitBits() {
-      return tags.size() <= Long.SIZE;
+    private static Map<String, PositionSet> sets(Map<String, int[]> counts, int runs) {
+      Map<String, PositionSet> sets = new HashMap<>(counts.size() * 4 / 3 + 1);
+      counts.forEach((value, count) -> sets.put(value, PositionSet.forCount(count[0], runs)));
+      return sets;
     }
 
     private static boolean simple(String text) {
@@ -182,6 +232,21 @@ public final class InMemoryRunStore implements RunStore {
     /** Lowered once per distinct text: runs that share a text share its lowered copy. */
     private static String lower(String text, Map<String, String> lowered) {
       return text == null ? null : lowered.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT));
+    }
+
+    /** The lowered texts of the run at {@code position}, or null when it is searched in place. */
+    String[] loweredAt(int position) {
+      int i = Arrays.binarySearch(loweredAt, position);
+      return i < 0 ? null : loweredTexts[i];
+    }
+
+    /** The runs at {@code positions}, in that order: the only runs a query materialises. */
+    List<StoredRun> runsAt(int[] positions) {
+      StoredRun[] runs = new StoredRun[positions.length];
+      for (int i = 0; i < positions.length; i++) {
+        runs[i] = sorted[positions[i]];
+      }
+      return List.of(runs);
     }
 
     /**
@@ -214,37 +279,36 @@ public final class InMemoryRunStore implements RunStore {
     }
   }
 
-  /** A bit of {@code AppRuns.typeBit} for each of the contract's run types. */
-  private static int typeBit(String type) {
+  /** The index of a run type in {@link RunTypes#ALL}. */
+  private static int typeIndex(String type) {
     int index = RunTypes.ALL.indexOf(type);
     if (index < 0) {
       throw new IllegalArgumentException("unknown run type " + type);
     }
-    return 1 << index;
+    return index;
   }
 
   /**
-   * The filters of one query other than the window, compiled once against the app's dictionaries:
-   * types, models and tags are compared as bits and numbers, not strings, run by run.
+   * The filters of one query other than the window, compiled once against the app's sets: types,
+   * models and tags become sets of positions to combine, the duration bounds whole milliseconds.
+   * Duration and search are then tested only on the positions the sets let through.
    */
   private final class Matcher {
-    private final RunQuery query;
+    private final AppRuns app;
     private final String term;
     private final Pattern likePattern;
-    /** Bits of the types asked for; all bits when the filter is absent or ignored. */
-    private final int typeBits;
-    /** By name number, whether the name is asked for; null when the filter is absent. */
-    private final boolean[] modelAsked;
-    /** Bits of the tags asked for; {@code tagsByName} when they cannot be bits. */
-    private final long tagBitsAsked;
-    private final boolean tagsByName;
-    /** Defects asked once per query, not once per run. */
+    /** Per set filter, the sets to OR; null when the filter is absent or ignored. */
+    private final List<PositionSet> typeSets;
+    private final List<PositionSet> modelSets;
+    private final List<PositionSet> tagSets;
+    /** Defect tags-match-all: the tags' sets are AND-ed, not OR-ed. */
     private final boolean tagsMatchAll;
-    private final boolean durationExclusive;
+    /** Null when the query has no duration bound. */
+    private final DurationBounds duration;
     private final boolean searchCaseSensitive;
 
     Matcher(RunQuery query, AppRuns app) {
-      this.query = query;
+      this.app = app;
       String search = query.search();
       if (search != null && defects.has(Defect.SEARCH_BACKSLASH_ESCAPE)) {
         search = search.replaceAll("\\\\(.)", "$1").replace("\\", ""); // \x means x; a lone \ is dropped
@@ -258,97 +322,87 @@ public final class InMemoryRunStore implements RunStore {
         term = search.toLowerCase(Locale.ROOT);
       }
       likePattern = term != null && defects.has(Defect.SEARCH_LIKE_WILDCARDS) ? like(term) : null;
-      int types = 0;
-      for (String type : query.types()) {
-        types |= typeBit(type);
-      }
-      typeBits = query.types().isEmpty() || defects.has(Defect.TYPE_FILTER_IGNORED) ? ~0 : types;
-      if (query.models().isEmpty() || defects.has(Defect.MODELS_PREFIX_MATCH)) {
-        modelAsked = null;
+      if (query.types().isEmpty() || defects.has(Defect.TYPE_FILTER_IGNORED)) {
+        typeSets = null;
       } else {
-        modelAsked = new boolean[app.names.size()];
-        for (String model : query.models()) {
-          Integer id = app.names.get(model);
-          if (id != null) {
-            modelAsked[id] = true;
-          }
+        typeSets = new ArrayList<>();
+        for (String type : query.types()) {
+          typeSets.add(app.typeSets[typeIndex(type)]);
         }
-      }
-      long bits = 0;
-      for (String tag : query.tags()) {
-        Integer bit = app.tags.get(tag);
-        bits |= bit == null ? 0 : 1L << bit;
-      }
-      tagsByName = !app.tagsFitBits();
-      tagsMatchAll = defects.has(Defect.TAGS_MATCH_ALL);
-      durationExclusive = defects.has(Defect.DURATION_BOUNDS_EXCLUSIVE);
-      tagBitsAsked = bits;
-    }
-
-    boolean matches(AppRuns app, int index) {
-      StoredRun run = app.sorted[index];
-      return (app.typeBit[index] & typeBits) != 0
-          && matchesModels(app, index)
-          && matchesTags(app, index)
-          && matchesDuration(run)
-          && matchesSearch(run, app.loweredWhereNeeded[index]);
-    }
-
-    private boolean matchesModels(AppRuns app, int index) {
-      if (modelAsked != null) {
-        return modelAsked[app.nameId[index]];
       }
       if (query.models().isEmpty()) {
-        return true;
+        modelSets = null;
+      } else if (defects.has(Defect.MODELS_PREFIX_MATCH)) {
+        modelSets = new ArrayList<>();
+        app.nameSets.forEach((name, set) -> {
+          if (query.models().stream().anyMatch(name::startsWith)) {
+            modelSets.add(set);
+          }
+        });
+      } else {
+        modelSets = known(query.models(), app.nameSets);
       }
-      String name = app.sorted[index].name(); // defect models-prefix-match
-      return query.models().stream().anyMatch(name::startsWith);
-    }
-
-    private boolean matchesTags(AppRuns app, int index) {
+      tagsMatchAll = defects.has(Defect.TAGS_MATCH_ALL);
       if (query.tags().isEmpty()) {
-        return true;
+        tagSets = null;
+      } else {
+        List<PositionSet> sets = known(query.tags(), app.tagSets);
+        // all of the tags, one of which no run has: none matches (an empty OR)
+        tagSets = tagsMatchAll && sets.size() < query.tags().size() ? List.of() : sets;
       }
-      List<String> runTags = app.sorted[index].tags();
-      if (tagsMatchAll) {
-        return runTags.containsAll(query.tags());
-      }
-      if (tagsByName) {
-        return query.tags().stream().anyMatch(runTags::contains);
-      }
-      return (app.tagBits[index] & tagBitsAsked) != 0;
+      duration = query.hasDurationBound()
+          ? DurationBounds.of(query.minDuration(), query.maxDuration(),
+              defects.has(Defect.DURATION_BOUNDS_EXCLUSIVE))
+          : null;
     }
 
-    private boolean matchesDuration(StoredRun run) {
-      if (!query.hasDurationBound()) {
-        return true;
-      }
-      Long millis = run.durationMillis();
-      if (millis == null) {
-        return false;
-      }
-      BigDecimal seconds = BigDecimal.valueOf(millis, 3);
-      boolean exclusive = durationExclusive;
-      if (query.minDuration() != null) {
-        int c = seconds.compareTo(query.minDuration());
-        if (c < 0 || (exclusive && c == 0)) {
-          return false;
+    /** The sets of the asked values the app has (a value no run has matches nothing). */
+    private static List<PositionSet> known(List<String> asked, Map<String, PositionSet> sets) {
+      List<PositionSet> found = new ArrayList<>();
+      for (String value : asked) {
+        PositionSet set = sets.get(value);
+        if (set != null) {
+          found.add(set);
         }
       }
-      if (query.maxDuration() != null) {
-        int c = seconds.compareTo(query.maxDuration());
-        if (c > 0 || (exclusive && c == 0)) {
-          return false;
+      return found;
+    }
+
+    /** Whether anything but the window filters. */
+    boolean filters() {
+      return typeSets != null || modelSets != null || tagSets != null || duration != null
+          || term != null;
+    }
+
+    /** The positions in [from, to) that pass every filter. */
+    WindowBits match(int from, int to) {
+      WindowBits bits = new WindowBits(from, to);
+      if (typeSets != null) {
+        bits.retainAny(typeSets);
+      }
+      if (modelSets != null) {
+        bits.retainAny(modelSets);
+      }
+      if (tagSets != null) {
+        if (tagsMatchAll && !tagSets.isEmpty()) {
+          bits.retainAll(tagSets);
+        } else {
+          bits.retainAny(tagSets);
         }
       }
-      return true;
+      bits.close();
+      if (duration != null) {
+        long[] millis = app.durationMillis;
+        bits.retainIf(i -> millis[i] != AppRuns.NOT_ENDED && duration.contains(millis[i]));
+      }
+      if (term != null) {
+        bits.retainIf(i -> matchesSearch(app.sorted[i], app.loweredAt(i)));
+      }
+      return bits;
     }
 
     /** {@code lowered}: the run's texts lowered, or null when they can be searched in place. */
     private boolean matchesSearch(StoredRun run, String[] lowered) {
-      if (term == null) {
-        return true;
-      }
       if (searchCaseSensitive) {
         return contains(run.input()) || contains(run.output()) || contains(run.error());
       }
