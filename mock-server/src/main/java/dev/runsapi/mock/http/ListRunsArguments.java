@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -42,8 +44,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * canonical rendering; registered ahead of Spring's own resolvers ({@link PreparedAnswersConfig}).
  */
 final class ListRunsArguments implements HandlerMethodArgumentResolver {
-  /** listRuns' query parameter names by position, as the generated interface declares them. */
+  /** listRuns' query parameters by position, as the generated interface declares them. */
   private static final String[] NAMES = names();
+  /** Each parameter's value read from the query, by position (null: not a query parameter). */
+  private static final List<Function<RunQuery, Object>> READERS =
+      Arrays.stream(NAMES).map(name -> name == null ? null : reader(name)).toList();
 
   private static String[] names() {
     for (Method method : RunsApi.class.getMethods()) {
@@ -77,25 +82,29 @@ final class ListRunsArguments implements HandlerMethodArgumentResolver {
     if (query == null) {
       throw new IllegalStateException("listRuns reached without the API gate");
     }
-    return argument(query, NAMES[parameter.getParameterIndex()]);
+    return READERS.get(parameter.getParameterIndex()).apply(query);
   }
 
   /** What the binding makes of the parameter {@code name} of {@code query}'s canonical rendering. */
   static Object argument(RunQuery query, String name) {
+    return reader(name).apply(query);
+  }
+
+  private static Function<RunQuery, Object> reader(String name) {
     return switch (name) {
-      case APP_ID -> query.appId();
-      case START_TIME -> utc(query.startInclusive());
-      case END_TIME -> utc(query.endInclusive());
-      case SEARCH -> query.search();
-      case MODELS -> list(query.models());
-      case TAGS -> list(query.tags());
-      case TYPE -> query.types().isEmpty() ? null
+      case APP_ID -> RunQuery::appId;
+      case START_TIME -> query -> utc(query.startInclusive());
+      case END_TIME -> query -> utc(query.endInclusive());
+      case SEARCH -> RunQuery::search;
+      case MODELS -> query -> list(query.models());
+      case TAGS -> query -> list(query.tags());
+      case TYPE -> query -> query.types().isEmpty() ? null
           : new ArrayList<>(query.types().stream().map(RunType::fromValue).toList());
-      case MIN_DURATION -> decimal(query.minDuration());
-      case MAX_DURATION -> decimal(query.maxDuration());
-      case LIMIT -> query.limit();
-      case PAGE -> query.page();
-      case ORDER -> SortOrder.fromValue(query.order().name().toLowerCase(Locale.ROOT));
+      case MIN_DURATION -> query -> decimal(query.minDuration());
+      case MAX_DURATION -> query -> decimal(query.maxDuration());
+      case LIMIT -> RunQuery::limit;
+      case PAGE -> RunQuery::page;
+      case ORDER -> query -> SortOrder.fromValue(query.order().name().toLowerCase(Locale.ROOT));
       default -> throw new IllegalStateException("listRuns has no parameter " + name);
     };
   }

@@ -94,11 +94,13 @@ class PreparedAnswersTest {
     assertEquals(defects.contains("user-of-nulls"), all.contains("\"user\":{\"id\":null"));
   }
 
+  /** With long texts, pages of up to 1000 runs pass {@link PreparedRunsPage#ONE_PIECE}. */
   @ParameterizedTest
-  @ValueSource(strings = {"", "total-is-page-count", "duration-as-string,user-of-nulls"})
-  void answer_randomQueries_isByteForByteWhatSpringsJacksonConverterWritesForThePlainPage(String defects)
+  @ValueSource(strings = {"", "--defect total-is-page-count", "--defect duration-as-string,user-of-nulls",
+      "--text-size 4000"})
+  void answer_randomQueries_isByteForByteWhatSpringsJacksonConverterWritesForThePlainPage(String flags)
       throws IOException {
-    MockSetup setup = setup(defectFlags(defects));
+    MockSetup setup = setup(flags.isEmpty() ? new String[0] : flags.split(" "));
     JsonMapper mapper = new JsonConfig().jsonMapper(setup);
     RunsController controller =
         new RunsController(setup, new RunJsonCache(mapper, RunJsonCache.defaultBudget()));
@@ -109,6 +111,7 @@ class PreparedAnswersTest {
     System.out.println("random query seed: " + seed + " (rerun with -Dquery.seed=" + seed + ")");
     RandomQueries queries = new RandomQueries(seed, builtInRuns());
     int runsWritten = 0;
+    int largePages = 0;
     for (int i = 0; i < 400; i++) {
       String queryString = RandomQueries.queryString(queries.next(ACME, "k"));
       ParsedQuery parsed = parser.parse(RawQuery.parse(queryString));
@@ -128,8 +131,10 @@ class PreparedAnswersTest {
       assertEquals(actual.bytes().length, actual.getHeaders().getContentLength(), queryString);
       assertEquals(MediaType.APPLICATION_JSON, actual.getHeaders().getContentType(), queryString);
       runsWritten += found.runs().size();
+      largePages += actual.bytes().length > PreparedRunsPage.ONE_PIECE ? 1 : 0;
     }
     assertTrue(runsWritten > 1000, "the random queries should mostly find runs, wrote " + runsWritten);
+    assertEquals(flags.contains("--text-size"), largePages > 0, largePages + " pages over one piece");
   }
 
   @Test
