@@ -28,17 +28,31 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request as the controller's argument binding sees it: the validated query's values written
- * in a form Spring converts without fail, and an Accept header that JSON satisfies. Only then can the generated {@code RunsApi} signature
- * (OffsetDateTime, Integer, ...) be bound without Spring ever answering a 400 of its own.
+ * The request as Spring MVC sees it behind {@link ApiGateFilter}: the validated query's values written
+ * in a form Spring converts without fail, and an Accept header that JSON satisfies. Should anything
+ * bind the generated {@code RunsApi} signature (OffsetDateTime, Integer, ...) from the parameters
+ * rather than from the query ({@link ListRunsArguments}), Spring would never answer a 400 of its own.
  */
 final class CanonicalParameters extends HttpServletRequestWrapper {
   private static final String ACCEPT = "application/json";
 
-  private final Map<String, String[]> parameters;
+  private final RunQuery query;
+  /** Made on first read: listRuns' arguments come from the query itself ({@link ListRunsArguments}). */
+  private Map<String, String[]> parameters;
 
   CanonicalParameters(HttpServletRequest request, RunQuery query) {
     super(request);
+    this.query = query;
+  }
+
+  private Map<String, String[]> parameters() {
+    if (parameters == null) {
+      parameters = render(query);
+    }
+    return parameters;
+  }
+
+  private static Map<String, String[]> render(RunQuery query) {
     Map<String, String[]> p = new LinkedHashMap<>();
     p.put(APP_ID, new String[] {query.appId()});
     p.put(START_TIME, new String[] {time(query.startInclusive())});
@@ -60,7 +74,7 @@ final class CanonicalParameters extends HttpServletRequestWrapper {
     p.put(LIMIT, new String[] {Integer.toString(query.limit())});
     p.put(PAGE, new String[] {Integer.toString(query.page())});
     p.put(ORDER, new String[] {query.order().name().toLowerCase(Locale.ROOT)});
-    this.parameters = Collections.unmodifiableMap(p);
+    return Collections.unmodifiableMap(p);
   }
 
   private static String time(Instant instant) {
@@ -88,23 +102,23 @@ final class CanonicalParameters extends HttpServletRequestWrapper {
 
   @Override
   public String getParameter(String name) {
-    String[] values = parameters.get(name);
+    String[] values = parameters().get(name);
     return values == null ? null : values[0];
   }
 
   @Override
   public Map<String, String[]> getParameterMap() {
-    return parameters;
+    return parameters();
   }
 
   @Override
   public Enumeration<String> getParameterNames() {
-    return Collections.enumeration(parameters.keySet());
+    return Collections.enumeration(parameters().keySet());
   }
 
   @Override
   public String[] getParameterValues(String name) {
-    String[] values = parameters.get(name);
+    String[] values = parameters().get(name);
     return values == null ? null : values.clone();
   }
 }

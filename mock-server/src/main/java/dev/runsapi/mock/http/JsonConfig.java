@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonGenerator;
@@ -27,6 +28,7 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /** How the answers are written: the contract's timestamp and number formats. */
 @Configuration(proxyBeanMethods = false)
+@Import(PreparedAnswersConfig.class)
 public class JsonConfig implements WebMvcConfigurer {
   /** UTC with exactly millisecond precision, as the contract's Conventions require. */
   static final DateTimeFormatter TIMESTAMP =

@@ -25,9 +25,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 @RestController
 public class RunsController implements RunsApi {
   private final MockSetup setup;
+  private final RunJsonCache json;
 
-  public RunsController(MockSetup setup) {
+  public RunsController(MockSetup setup, RunJsonCache json) {
     this.setup = setup;
+    this.json = json;
   }
 
   @Override
@@ -51,11 +53,13 @@ public class RunsController implements RunsApi {
     if (query == null) {
       throw new IllegalStateException("listRuns reached without the API gate");
     }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer(query));
+  }
+
+  /** The page {@code query} answers, its runs already JSON. */
+  PreparedRunsPage answer(RunQuery query) {
     RunPage found = setup.store().query(query.appId(), query);
     long total = setup.defects().has(Defect.TOTAL_IS_PAGE_COUNT) ? found.runs().size() : found.total();
-    RunsPage body =
-        new RunsPage(found.runs().stream().map(RunMapper::toApi).toList(), total, query.page(),
-            query.limit());
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    return new PreparedRunsPage(found.runs(), json, total, query.page(), query.limit());
   }
 }

@@ -16,7 +16,13 @@ import dev.runsapi.mock.RandomQueries;
 import dev.runsapi.mock.RawHttp;
 import dev.runsapi.mock.ReferenceFilter;
 import dev.runsapi.mock.data.RunGenerator;
+import dev.runsapi.mock.query.RawQuery;
+import dev.runsapi.mock.query.RunQuery;
+import dev.runsapi.mock.query.RunQueryParser;
+import dev.runsapi.mock.store.RunPage;
 import dev.runsapi.mock.store.StoredRun;
+import dev.runsapi.server.model.RunsPage;
+import java.nio.charset.StandardCharsets;
 import dev.runsapi.mock.TestServers;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -175,7 +181,19 @@ class ListRunsHttpTest {
         assertEquals(expected.total(), body.get("total").asLong(), query);
         assertEquals(expected.page(), body.get("page").asInt(), query);
         assertEquals(expected.limit(), body.get("limit").asInt(), query);
+        assertIsJacksonsRendering(query, r);
       }
+    }
+
+    /** The answer, written from prepared bytes, is what Jackson writes for the page, with its length. */
+    private void assertIsJacksonsRendering(String queryString, Response r) {
+      RunQuery query = new RunQueryParser(server.setup().defects()).parse(RawQuery.parse(queryString)).query();
+      RunPage found = server.setup().store().query(query.appId(), query);
+      byte[] expected = new JsonConfig().jsonMapper(server.setup()).writeValueAsBytes(new RunsPage(
+          found.runs().stream().map(RunMapper::toApi).toList(), found.total(), query.page(), query.limit()));
+      assertEquals(new String(expected, StandardCharsets.UTF_8), r.asString(), queryString);
+      assertEquals(String.valueOf(expected.length), r.header("Content-Length"), queryString);
+      assertNull(r.header("Transfer-Encoding"), queryString);
     }
   }
 
