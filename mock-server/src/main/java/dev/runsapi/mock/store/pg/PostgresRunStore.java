@@ -39,8 +39,12 @@ import javax.sql.DataSource;
  *   <li>durations: whole milliseconds compared exactly with the bound (numeric); unfinished runs
  *       have none and never match a duration bound;
  *   <li>models exact, tags any ({@code &&}), types any; every query is of one app;
- *   <li>total: told by the page itself when it is the last one, else {@code COUNT(*)} of the same
- *       WHERE (the page then walks the (app_id, created_at, id) index in order and stops early).
+ *   <li>total: told by the page itself when it is the last one, else counted: over the whole UTC
+ *       days of the window, when only type, model and tag filters are given, the SUM of the
+ *       matching groups of {@code run_counts} (kept by triggers, see V2__run_counts.sql) plus the
+ *       exact {@code COUNT(*)} of the partial days at the window's ends; else {@code COUNT(*)} of
+ *       the page's WHERE (the page itself walks the (app_id, created_at, id) index in order and
+ *       stops early).
  * </ul>
  */
 public final class PostgresRunStore implements RunStore, AutoCloseable {
@@ -60,6 +64,7 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   /** An instant given as epoch milliseconds, in SQL (exact: interval arithmetic in microseconds). */
   private static final String AT_MILLIS = "(TIMESTAMPTZ 'epoch' + ? * INTERVAL '1 millisecond')";
+  private static final long DAY_MILLIS = 86_400_000L;
 
   private final PostgresDatabase database;
   private final Set<String> knownApps;
@@ -148,7 +153,7 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
         PreparedStatement page = c.prepareStatement(explain + sql.page());
         PreparedStatement count = c.prepareStatement(explain + sql.count())) {
       sql.bindPage(page, c, query);
-      sql.bind(count, c);
+      sql.bindCount(count, c);
       return "-- page: " + sql.page() + "\n" + lines(page) + "\n-- count: " + sql.count() + "\n"
           + lines(count);
     } catch (SQLException e) {
@@ -168,7 +173,7 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   private static long count(Connection c, Sql sql) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql.count())) {
-      sql.bind(s, c);
+      sql.bindCount(s, c);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);
@@ -185,48 +190,57 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   /** The WHERE clause of one query and its parameters. */
   private static final class Sql {
-    private final StringBuilder where = new StringBuilder(
-        "app_id = ? AND created_at >= " + AT_MILLIS + " AND created_at <= " + AT_MILLIS);
-    private final List<Object> params = new ArrayList<>();
+    private static final String WINDOW = "app_id = ? AND created_at >= " + AT_MILLIS
+        + " AND created_at <= " + AT_MILLIS;
+    /** The filters after the window: type, models and tags first, those run_counts has. */
+    private final StringBuilder filters = new StringBuilder();
+    private final List<Object> filterParams = new ArrayList<>();
+    private final String appId;
+    private final long startMillis;
+    private final long endMillis;
     private final SortOrder order;
+    /** Whether every filter is one that run_counts can answer (type, models, tags). */
+    private final boolean countable;
     private boolean matchesNothing;
 
     Sql(String appId, RunQuery query) {
+      this.appId = appId;
       this.order = query.order();
-      params.add(appId);
-      params.add(startMillis(query.startInclusive()));
-      params.add(query.endInclusive().toEpochMilli()); // floor: runs have whole milliseconds
+      this.startMillis = startMillis(query.startInclusive());
+      this.endMillis = query.endInclusive().toEpochMilli(); // floor: runs have whole milliseconds
       if (!query.types().isEmpty()) {
-        where.append(" AND type = ANY (?)");
-        params.add(new TextArray(List.copyOf(query.types())));
+        filters.append(" AND type = ANY (?)");
+        filterParams.add(new TextArray(List.copyOf(query.types())));
       }
       if (!query.models().isEmpty()) {
-        where.append(" AND name = ANY (?)");
-        params.add(new TextArray(storable(query.models())));
+        filters.append(" AND name = ANY (?)");
+        filterParams.add(new TextArray(storable(query.models())));
       }
       if (!query.tags().isEmpty()) {
-        where.append(" AND tags && ?");
-        params.add(new TextArray(storable(query.tags())));
-      }
-      if (query.minDuration() != null) {
-        where.append(" AND duration_ms >= ?");
-        params.add(query.minDuration().movePointRight(3));
-      }
-      if (query.maxDuration() != null) {
-        where.append(" AND duration_ms <= ?");
-        params.add(query.maxDuration().movePointRight(3));
+        filters.append(" AND tags && ?");
+        filterParams.add(new TextArray(storable(query.tags())));
       }
       String search = query.search();
-      if (search != null && !search.isEmpty()) {
+      boolean searches = search != null && !search.isEmpty();
+      countable = query.minDuration() == null && query.maxDuration() == null && !searches;
+      if (query.minDuration() != null) {
+        filters.append(" AND duration_ms >= ?");
+        filterParams.add(query.minDuration().movePointRight(3));
+      }
+      if (query.maxDuration() != null) {
+        filters.append(" AND duration_ms <= ?");
+        filterParams.add(query.maxDuration().movePointRight(3));
+      }
+      if (searches) {
         if (search.indexOf('\0') >= 0) {
           matchesNothing = true; // PostgreSQL text cannot hold U+0000, so no run does
         }
         String pattern = "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
-        where.append(" AND (input_lower LIKE ? ESCAPE '\\' OR output_lower LIKE ? ESCAPE '\\'"
+        filters.append(" AND (input_lower LIKE ? ESCAPE '\\' OR output_lower LIKE ? ESCAPE '\\'"
             + " OR error_lower LIKE ? ESCAPE '\\')");
-        params.add(pattern);
-        params.add(pattern);
-        params.add(pattern);
+        filterParams.add(pattern);
+        filterParams.add(pattern);
+        filterParams.add(pattern);
       }
     }
 
@@ -241,16 +255,12 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
     /** The page statement: its parameters are those of {@link #bindPage}. */
     String page() {
-      return "SELECT " + READ_COLUMNS + " FROM runs WHERE " + where + " ORDER BY " + orderBy()
-          + " LIMIT ? OFFSET ?";
-    }
-
-    String count() {
-      return "SELECT COUNT(*) FROM runs WHERE " + where;
+      return "SELECT " + READ_COLUMNS + " FROM runs WHERE " + WINDOW + filters + " ORDER BY "
+          + orderBy() + " LIMIT ? OFFSET ?";
     }
 
     void bindPage(PreparedStatement s, Connection c, RunQuery query) throws SQLException {
-      int next = bind(s, c);
+      int next = bindWindow(s, c, 1, startMillis, endMillis);
       s.setInt(next++, query.limit());
       s.setLong(next, offset(query));
     }
@@ -260,17 +270,67 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
       return "created_at" + direction + ", id" + direction;
     }
 
-    /** Sets the parameters; returns the index of the next one. */
-    int bind(PreparedStatement s, Connection c) throws SQLException {
-      int i = 1;
-      for (Object p : params) {
+    /**
+     * The UTC days wholly inside the window, {@code [first, end)} as days since the epoch; null
+     * when it holds none, or when a filter is one run_counts cannot answer.
+     */
+    private long[] wholeDays() {
+      if (!countable) {
+        return null;
+      }
+      long first = Math.floorDiv(startMillis, DAY_MILLIS)
+          + (Math.floorMod(startMillis, DAY_MILLIS) == 0 ? 0 : 1);
+      long end = Math.floorDiv(endMillis, DAY_MILLIS)
+          + (Math.floorMod(endMillis, DAY_MILLIS) == DAY_MILLIS - 1 ? 1 : 0);
+      return first < end ? new long[] {first, end} : null;
+    }
+
+    /**
+     * The count statement: {@code COUNT(*)} of the page's WHERE; or, over whole days, the SUM of
+     * their run_counts groups the filters select plus the exact count of the window's partial days
+     * at either end (each its own range on the window index).
+     */
+    String count() {
+      if (wholeDays() == null) {
+        return "SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters;
+      }
+      return "SELECT (SELECT COALESCE(SUM(runs), 0) FROM run_counts"
+          + " WHERE app_id = ? AND day >= ? AND day < ?" + filters + ")"
+          + " + (SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")"
+          + " + (SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")";
+    }
+
+    void bindCount(PreparedStatement s, Connection c) throws SQLException {
+      long[] days = wholeDays();
+      if (days == null) {
+        bindWindow(s, c, 1, startMillis, endMillis);
+        return;
+      }
+      s.setString(1, appId);
+      s.setLong(2, days[0]);
+      s.setLong(3, days[1]);
+      int next = bindFilters(s, c, 4);
+      // the partial days: from the start to the first whole day, from the end of the last to the end
+      next = bindWindow(s, c, next, startMillis, days[0] * DAY_MILLIS - 1);
+      bindWindow(s, c, next, days[1] * DAY_MILLIS, endMillis);
+    }
+
+    /** Sets the window's and the filters' parameters from {@code i}; returns the next index. */
+    private int bindWindow(PreparedStatement s, Connection c, int i, long from, long to)
+        throws SQLException {
+      s.setString(i, appId);
+      s.setLong(i + 1, from);
+      s.setLong(i + 2, to);
+      return bindFilters(s, c, i + 3);
+    }
+
+    private int bindFilters(PreparedStatement s, Connection c, int i) throws SQLException {
+      for (Object p : filterParams) {
         if (p instanceof TextArray array) {
           Array sqlArray = c.createArrayOf("text", array.values.toArray());
           s.setArray(i++, sqlArray);
         } else if (p instanceof BigDecimal decimal) {
           s.setBigDecimal(i++, decimal);
-        } else if (p instanceof Long millis) {
-          s.setLong(i++, millis);
         } else {
           s.setString(i++, (String) p);
         }
