@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,10 +41,10 @@ import javax.sql.DataSource;
  *       have none and never match a duration bound;
  *   <li>models exact, tags any ({@code &&}), types any; every query is of one app;
  *   <li>total: told by the page itself when it is the last one, else counted: over the whole UTC
- *       days of the window, when only type, model and tag filters are given, the SUM of the
- *       matching groups of {@code run_counts} (kept by triggers, see V2__run_counts.sql) plus the
- *       exact {@code COUNT(*)} of the partial days at the window's ends; else {@code COUNT(*)} of
- *       the page's WHERE (the page itself walks the (app_id, created_at, id) index in order and
+ *       months and days of the window, when only type, model and tag filters are given, the SUM
+ *       of the matching groups of {@code run_month_counts} and {@code run_counts} (kept by
+ *       triggers, see V2__run_counts.sql) plus the exact {@code COUNT(*)} of the partial days at
+ *       the window's ends; else {@code COUNT(*)} of the page's WHERE (the page itself walks the (app_id, created_at, id) index in order and
  *       stops early).
  * </ul>
  */
@@ -65,6 +66,8 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
   /** An instant given as epoch milliseconds, in SQL (exact: interval arithmetic in microseconds). */
   private static final String AT_MILLIS = "(TIMESTAMPTZ 'epoch' + ? * INTERVAL '1 millisecond')";
   private static final long DAY_MILLIS = 86_400_000L;
+  private static final String DAYS = "run_counts";
+  private static final String MONTHS = "run_month_counts";
 
   private final PostgresDatabase database;
   private final Set<String> knownApps;
@@ -271,48 +274,72 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
     }
 
     /**
-     * The UTC days wholly inside the window, {@code [first, end)} as days since the epoch; null
-     * when it holds none, or when a filter is one run_counts cannot answer.
+     * The parts a count is the sum of, in order: whole UTC months from run_month_counts, the whole
+     * days beside them from run_counts, the partial days at the window's ends from runs (from and
+     * to: epoch days, end exclusive, for the sums; epoch milliseconds, both inclusive, for runs).
+     * Empty ranges are left out. One part, of runs, when the window holds no whole day or a filter
+     * is one the counts cannot answer (search, durations).
      */
-    private long[] wholeDays() {
-      if (!countable) {
-        return null;
-      }
+    private List<Part> countParts() {
       long first = Math.floorDiv(startMillis, DAY_MILLIS)
           + (Math.floorMod(startMillis, DAY_MILLIS) == 0 ? 0 : 1);
       long end = Math.floorDiv(endMillis, DAY_MILLIS)
           + (Math.floorMod(endMillis, DAY_MILLIS) == DAY_MILLIS - 1 ? 1 : 0);
-      return first < end ? new long[] {first, end} : null;
+      if (!countable || first >= end) {
+        return List.of(new Part(null, startMillis, endMillis));
+      }
+      List<Part> parts = new ArrayList<>();
+      LocalDate firstDay = LocalDate.ofEpochDay(first);
+      long firstMonth = firstDay.getDayOfMonth() == 1 ? first
+          : firstDay.withDayOfMonth(1).plusMonths(1).toEpochDay();
+      long endMonth = LocalDate.ofEpochDay(end).withDayOfMonth(1).toEpochDay();
+      if (firstMonth < endMonth) {
+        parts.add(new Part(MONTHS, firstMonth, endMonth));
+        addIfAny(parts, new Part(DAYS, first, firstMonth));
+        addIfAny(parts, new Part(DAYS, endMonth, end));
+      } else {
+        parts.add(new Part(DAYS, first, end));
+      }
+      addIfAny(parts, new Part(null, startMillis, first * DAY_MILLIS - 1));
+      addIfAny(parts, new Part(null, end * DAY_MILLIS, endMillis));
+      return parts;
+    }
+
+    private static void addIfAny(List<Part> parts, Part part) {
+      if (part.table() == null ? part.from() <= part.to() : part.from() < part.to()) {
+        parts.add(part);
+      }
     }
 
     /**
-     * The count statement: {@code COUNT(*)} of the page's WHERE; or, over whole days, the SUM of
-     * their run_counts groups the filters select plus the exact count of the window's partial days
-     * at either end (each its own range on the window index).
+     * The count statement: the sum of {@link #countParts}, each a scalar subquery with the
+     * query's filters: a SUM over the groups of run_counts or run_month_counts (their columns
+     * type, name and tags are tested as those of runs), or a COUNT(*) of runs in a range of the
+     * window index.
      */
     String count() {
-      if (wholeDays() == null) {
+      List<Part> parts = countParts();
+      if (parts.size() == 1 && parts.get(0).table() == null) {
         return "SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters;
       }
-      return "SELECT (SELECT COALESCE(SUM(runs), 0) FROM run_counts"
-          + " WHERE app_id = ? AND day >= ? AND day < ?" + filters + ")"
-          + " + (SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")"
-          + " + (SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")";
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (Part part : parts) {
+        if (sql.length() > 7) {
+          sql.append(" + ");
+        }
+        sql.append(part.table() == null
+            ? "(SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")"
+            : "(SELECT COALESCE(SUM(runs), 0) FROM " + part.table()
+                + " WHERE app_id = ? AND day >= ? AND day < ?" + filters + ")");
+      }
+      return sql.toString();
     }
 
     void bindCount(PreparedStatement s, Connection c) throws SQLException {
-      long[] days = wholeDays();
-      if (days == null) {
-        bindWindow(s, c, 1, startMillis, endMillis);
-        return;
+      int next = 1;
+      for (Part part : countParts()) {
+        next = bindWindow(s, c, next, part.from(), part.to());
       }
-      s.setString(1, appId);
-      s.setLong(2, days[0]);
-      s.setLong(3, days[1]);
-      int next = bindFilters(s, c, 4);
-      // the partial days: from the start to the first whole day, from the end of the last to the end
-      next = bindWindow(s, c, next, startMillis, days[0] * DAY_MILLIS - 1);
-      bindWindow(s, c, next, days[1] * DAY_MILLIS, endMillis);
     }
 
     /** Sets the window's and the filters' parameters from {@code i}; returns the next index. */
@@ -340,6 +367,9 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
   }
 
   private record TextArray(List<String> values) {}
+
+  /** A range a count adds up: of a counts table (epoch days, end exclusive) or of runs (null). */
+  private record Part(String table, long from, long to) {}
 
   /** The query's start rounded up to the millisecond, as runs have whole milliseconds. */
   private static long startMillis(Instant start) {

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,13 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * run_counts, the per-day counts a window's total is summed from: after every kind of write they
+ * run_counts and run_month_counts, the counts a window's total is summed from: after every kind of write they
  * equal the groups of the runs in {@code runs}, and totals summed from them equal the in-memory
  * store's at the edges the days make (bounds on, beside and between midnights, runs created exactly
  * at midnight, windows inside one day and across a month's end, every filter combination).
@@ -44,6 +43,8 @@ class PostgresRunCountsTest {
   private static final String OTHER = "app-other";
   private static final List<String> APPS = List.of(APP, OTHER);
   private static final long DAY = 86_400_000L;
+  private static final String DAYS = "run_counts";
+  private static final String MONTHS = "run_month_counts";
 
   @Test
   void load_emptyThenBeside_countsEqualTheGroupsOfTheLoadedRuns(EmbeddedPostgresServer pg)
@@ -56,11 +57,11 @@ class PostgresRunCountsTest {
         .map(r -> rename(r, "second-" + r.id())).toList());
     try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
       store.load(first); // into the empty table
-      assertEquals(groups(first), counts(db));
+      assertCounts(first, db);
       assertEquals(new PostgresRunLoader.Result(300, 500), store.load(second)); // beside
       List<StoredRun> all = new ArrayList<>(first);
       all.addAll(second.subList(500, 800));
-      assertEquals(groups(all), counts(db));
+      assertCounts(all, db);
     }
   }
 
@@ -69,16 +70,18 @@ class PostgresRunCountsTest {
   void open_databaseOfAnOlderMock_buildsTheCountsOfTheRunsThere(EmbeddedPostgresServer pg)
       throws SQLException {
     DatabaseSettings db = PgTestSupport.newDatabase(pg, "older");
-    PGSimpleDataSource old = new PGSimpleDataSource();
-    old.setURL(db.url());
-    old.setUser(db.user());
-    Flyway.configure().dataSource(old).locations("classpath:db/migration").target("1").load()
-        .migrate();
     List<StoredRun> runs = RunGenerator.generate(APP, 8, 700);
-    PostgresRunLoader.load(old, runs);
-    assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'run_counts'"));
     try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
-      assertEquals(groups(runs), counts(db));
+      store.load(runs);
+    }
+    // back to what an older mock leaves: schema version 1, its runs, no counts
+    PgTestSupport.execute(db, "DROP TABLE run_counts, run_month_counts;"
+        + " DROP FUNCTION run_counts_keep CASCADE; DROP FUNCTION run_day, run_month, run_tag_set;"
+        + " DELETE FROM flyway_schema_history WHERE version = '2'");
+    assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = 'runs'::regclass"
+        + " AND NOT tgisinternal"));
+    try (PostgresRunStore store = PostgresRunStore.open(db, APPS)) {
+      assertCounts(runs, db);
       RunQuery month = query(APP, Instant.parse("2024-05-01T00:00:00Z"),
           Instant.parse("2024-06-01T00:00:00Z"), Set.of(), List.of(), List.of());
       assertEquals(700, store.query(APP, month).total());
@@ -96,15 +99,16 @@ class PostgresRunCountsTest {
           + " created_at, ended_at, duration_ms, prompt_tokens, completion_tokens, tags, input,"
           + " output, error, input_lower, output_lower, error_lower, user_id, user_created_at,"
           + " user_last_seen, user_props, cost FROM runs WHERE seq % 3 = 0");
-      assertEquals(sqlGroups(db), counts(db));
+      assertCountsOfTheRuns(db);
       PgTestSupport.execute(db, "DELETE FROM runs WHERE seq % 5 = 0");
-      assertEquals(sqlGroups(db), counts(db));
+      assertCountsOfTheRuns(db);
       PgTestSupport.execute(db, "UPDATE runs SET created_at = created_at + INTERVAL '13 hours',"
           + " ended_at = ended_at + INTERVAL '13 hours', tags = ARRAY['moved'] || tags,"
           + " name = name || '-x' WHERE seq % 7 = 0");
-      assertEquals(sqlGroups(db), counts(db));
+      assertCountsOfTheRuns(db);
       PgTestSupport.execute(db, "TRUNCATE runs");
-      assertEquals(Map.of(), counts(db));
+      assertEquals(Map.of(), counts(db, DAYS));
+      assertEquals(Map.of(), counts(db, MONTHS));
       assertTrue(store.isEmpty());
     }
   }
@@ -114,8 +118,8 @@ class PostgresRunCountsTest {
     long seed = Long.getLong("pg.query.seed", System.nanoTime());
     System.out.println("run_counts edge seed: " + seed + " (rerun with -Dpg.query.seed=" + seed + ")");
     Random random = new Random(seed);
-    Instant from = Instant.parse("2024-04-28T00:00:00Z");
-    int days = 6; // 28 April to 3 May: a month's end inside
+    Instant from = Instant.parse("2024-03-30T00:00:00Z");
+    int days = 65; // 30 March to 3 June: two whole months and three months' ends inside
     List<StoredRun> runs = new ArrayList<>();
     for (String app : APPS) {
       for (StoredRun run : RunGenerator.generate(app, seed, app.equals(APP) ? 1500 : 300)) {
@@ -129,11 +133,15 @@ class PostgresRunCountsTest {
     InMemoryRunStore memory = new InMemoryRunStore(runs, APPS, Defects.none());
     try (PostgresRunStore postgres = PostgresRunStore.open(PgTestSupport.newDatabase(pg, "edges"), APPS)) {
       postgres.load(runs);
-      int summed = 0;
-      for (int i = 0; i < 500; i++) {
+      int summedDays = 0;
+      int summedMonths = 0;
+      for (int i = 0; i < 300; i++) {
         String app = random.nextInt(4) == 0 ? OTHER : APP;
         Instant a = bound(random, from, days);
         Instant b = random.nextInt(5) == 0 ? a.plus(Duration.ofDays(random.nextInt(3))) : bound(random, from, days);
+        if (random.nextInt(8) == 0) {
+          b = a.plus(Duration.ofHours(random.nextInt(24))); // inside one day, or across one midnight
+        }
         if (a.isAfter(b)) {
           Instant t = a;
           a = b;
@@ -150,21 +158,33 @@ class PostgresRunCountsTest {
         String where = "seed " + seed + ", query " + i + ": " + query;
         assertEquals(expected.total(), actual.total(), "total; " + where);
         assertEquals(ids(expected), ids(actual), "ids; " + where);
-        if (expected.total() > query.limit() && Math.floorDiv(b.toEpochMilli() + 1, DAY)
-            > Math.floorDiv(a.toEpochMilli() + DAY - 1, DAY)) {
-          summed++;
+        if (expected.total() > query.limit()) {
+          LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(a.toEpochMilli() + DAY - 1, DAY));
+          LocalDate end = LocalDate.ofEpochDay(Math.floorDiv(b.toEpochMilli() + 1, DAY));
+          summedDays += first.isBefore(end) ? 1 : 0;
+          summedMonths += first.withDayOfMonth(1).plusMonths(first.getDayOfMonth() == 1 ? 0 : 1)
+              .isBefore(end.withDayOfMonth(1)) ? 1 : 0;
         }
       }
-      assertTrue(summed > 100, "only " + summed + " totals were summed over whole days");
-      // and the store does sum them: the plan of a whole-day window reads run_counts
+      assertTrue(summedDays > 60, "only " + summedDays + " totals were summed over whole days");
+      assertTrue(summedMonths > 20, "only " + summedMonths + " totals were summed over whole months");
+      // and the store does sum them: the plans of whole-day and whole-month windows read the counts
       RunQuery oneDay = query(APP, Instant.parse("2024-04-30T00:00:00Z"),
           Instant.parse("2024-05-01T00:00:00Z"), Set.of("llm"), List.of(), List.of("beta"));
       assertTrue(postgres.explain(APP, oneDay).contains("on run_counts"));
+      RunQuery twoMonths = query(APP, Instant.parse("2024-03-30T12:00:00Z"),
+          Instant.parse("2024-06-01T00:00:00Z"), Set.of(), List.of(), List.of());
+      String plans = postgres.explain(APP, twoMonths);
+      assertTrue(plans.contains("on run_month_counts") && plans.contains("on run_counts"), plans);
       RunQuery searched = new RunQuery(APP, oneDay.startInclusive(), oneDay.endInclusive(), "e",
           List.of(), List.of(), Set.of(), null, null, 1, 0, SortOrder.DESC);
       assertFalse(postgres.explain(APP, searched).contains("run_counts"));
     }
   }
+
+  private static final List<Instant> MONTH_STARTS = List.of(Instant.parse("2024-03-01T00:00:00Z"),
+      Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-05-01T00:00:00Z"),
+      Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2024-07-01T00:00:00Z"));
 
   /** Midnights, a millisecond either side, noon, or anywhere in one of the days. */
   private static Instant edgeInstant(Random random, Instant from, int days) {
@@ -178,9 +198,13 @@ class PostgresRunCountsTest {
     };
   }
 
-  /** A window bound: on, beside (by a millisecond or a nanosecond) or between midnights. */
+  /**
+   * A window bound: on, beside (by a millisecond or a nanosecond) or between midnights, often
+   * those that begin a month.
+   */
   private static Instant bound(Random random, Instant from, int days) {
-    Instant midnight = from.plus(Duration.ofDays(random.nextInt(days + 3) - 1));
+    Instant midnight = random.nextBoolean() ? from.plus(Duration.ofDays(random.nextInt(days + 3) - 1))
+        : MONTH_STARTS.get(random.nextInt(MONTH_STARTS.size()));
     return switch (random.nextInt(6)) {
       case 0, 1 -> midnight;
       case 2 -> midnight.plusMillis(random.nextBoolean() ? 1 : -1);
@@ -222,26 +246,39 @@ class PostgresRunCountsTest {
     return page.runs().stream().map(StoredRun::id).toList();
   }
 
-  /** The groups of the runs, counted in Java: app, UTC day, type, name, tags as a sorted set. */
-  private static Map<List<Object>, Long> groups(List<StoredRun> runs) {
+  private static void assertCounts(List<StoredRun> runs, DatabaseSettings db) throws SQLException {
+    assertEquals(groups(runs, false), counts(db, DAYS), "run_counts");
+    assertEquals(groups(runs, true), counts(db, MONTHS), "run_month_counts");
+  }
+
+  private static void assertCountsOfTheRuns(DatabaseSettings db) throws SQLException {
+    assertEquals(read(db, "SELECT app_id, floor(EXTRACT(EPOCH FROM created_at) / 86400)::bigint,"
+        + " type, name, tags, COUNT(*) FROM runs GROUP BY 1, 2, 3, 4, 5"), counts(db, DAYS));
+    assertEquals(read(db, "SELECT app_id, date_trunc('month', created_at AT TIME ZONE 'UTC')::date"
+        + " - DATE '1970-01-01', type, name, tags, COUNT(*) FROM runs GROUP BY 1, 2, 3, 4, 5"),
+        counts(db, MONTHS));
+  }
+
+  /**
+   * The groups of the runs, counted in Java: app, UTC day (or the first day of its month), type,
+   * name, tags as a sorted set.
+   */
+  private static Map<List<Object>, Long> groups(List<StoredRun> runs, boolean byMonth) {
     Map<List<Object>, Long> groups = new HashMap<>();
     for (StoredRun r : runs) {
-      List<Object> key = List.of(r.appId(), Math.floorDiv(r.createdAt().toEpochMilli(), DAY),
-          r.type(), r.name(), r.tags().stream().sorted().toList());
+      long day = Math.floorDiv(r.createdAt().toEpochMilli(), DAY);
+      if (byMonth) {
+        day = LocalDate.ofEpochDay(day).withDayOfMonth(1).toEpochDay();
+      }
+      List<Object> key = List.of(r.appId(), day, r.type(), r.name(), r.tags().stream().sorted().toList());
       groups.merge(key, 1L, Long::sum);
     }
     return groups;
   }
 
-  /** run_counts' groups that hold runs (a group whose runs all went may stay, at 0). */
-  private static Map<List<Object>, Long> counts(DatabaseSettings db) throws SQLException {
-    return read(db, "SELECT app_id, day, type, name, tags, runs FROM run_counts WHERE runs <> 0");
-  }
-
-  /** The same groups, counted by PostgreSQL from the runs there. */
-  private static Map<List<Object>, Long> sqlGroups(DatabaseSettings db) throws SQLException {
-    return read(db, "SELECT app_id, floor(EXTRACT(EPOCH FROM created_at) / 86400)::bigint, type,"
-        + " name, tags, COUNT(*) FROM runs GROUP BY 1, 2, 3, 4, 5");
+  /** The groups of a counts table that hold runs (a group whose runs all went may stay, at 0). */
+  private static Map<List<Object>, Long> counts(DatabaseSettings db, String table) throws SQLException {
+    return read(db, "SELECT app_id, day, type, name, tags, runs FROM " + table + " WHERE runs <> 0");
   }
 
   private static Map<List<Object>, Long> read(DatabaseSettings db, String sql) throws SQLException {
