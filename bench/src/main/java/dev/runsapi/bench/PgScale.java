@@ -20,8 +20,8 @@ import dev.runsapi.mock.query.SortOrder;
  * The PostgreSQL store at scale, once (bench/pg-scale; not part of mvn verify): the built-in
  * dataset's runs of {@link StoreQueryBenchmark#APP} (seed {@link StoreQueryBenchmark#SEED}) loaded
  * into an embedded PostgreSQL with the store's own COPY loader, the load timed, then
- * {@code EXPLAIN (ANALYZE, BUFFERS)} of the SQL the store sends for StoreQueryBenchmark's four
- * queries, written as Markdown.
+ * the time and {@code EXPLAIN (ANALYZE, BUFFERS)} of the SQL the store sends for
+ * StoreQueryBenchmark's four queries and two more ({@link #moreQueries}), written as Markdown.
  *
  * <p>Arguments: {@code RUNS OUT.md}. Failures are one line on standard error and exit 1.
  */
