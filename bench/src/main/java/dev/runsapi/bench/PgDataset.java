@@ -19,7 +19,7 @@ import java.util.List;
  * embedded PostgreSQL, loaded with the store's own loader, the load timed.
  */
 record PgDataset(DatabaseSettings db, int runs, PostgresRunLoader.Result loaded, double loadSeconds,
-    double vacuumSeconds, long bytes, String serverVersion) {
+    double vacuumSeconds, long bytes, String serverVersion, String countGroups) {
 
   /** The database of the dataset with {@code runs} runs, by name: what the benchmark opens. */
   static String databaseName(int runs) {
@@ -47,11 +47,12 @@ record PgDataset(DatabaseSettings db, int runs, PostgresRunLoader.Result loaded,
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), "");
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
-      s.execute("VACUUM ANALYZE runs");
+      s.execute("VACUUM ANALYZE runs, run_counts, run_month_counts");
       double vacuumSeconds = (System.nanoTime() - t0) / 1e9;
       return new PgDataset(db, runs, loaded, loadSeconds, vacuumSeconds,
           Long.parseLong(single(s, "SELECT pg_total_relation_size('runs')")),
-          single(s, "SHOW server_version"));
+          single(s, "SHOW server_version"), single(s, "SELECT to_char((SELECT COUNT(*) FROM run_counts), 'FM999,999,999') || ' of days, '"
+              + " || to_char((SELECT COUNT(*) FROM run_month_counts), 'FM999,999,999') || ' of months'"));
     }
   }
 

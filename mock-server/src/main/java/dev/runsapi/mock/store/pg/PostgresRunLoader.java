@@ -38,7 +38,9 @@ import org.postgresql.util.ServerErrorMessage;
  * time (a run already there is kept as it is). Into an empty table: COPY straight into it with its
  * secondary indexes dropped, and the indexes built afterwards (a million runs in half the time).
  * Either way a run PostgreSQL cannot hold stops the load with a message naming it, leaving nothing
- * of that load behind, and the table is analyzed for the planner before the load commits. The ids
+ * of that load behind, and the table is analyzed for the planner before the load commits. The
+ * per-day counts of {@code run_counts} follow each statement that adds runs (its triggers, see
+ * V2__run_counts.sql), inside the load's transaction: they commit or vanish with the runs. The ids
  * of one load must be distinct (data files and the generator see to it): into the empty table a
  * repeated one refuses the load.
  */
@@ -149,7 +151,7 @@ public final class PostgresRunLoader {
       }
       // plans for the data as it now is, without waiting for autovacuum (the table's owner only:
       // for another role PostgreSQL skips it with a warning)
-      s.execute("ANALYZE runs");
+      s.execute("ANALYZE runs, run_counts, run_month_counts");
       return Optional.of(result);
     }
   }

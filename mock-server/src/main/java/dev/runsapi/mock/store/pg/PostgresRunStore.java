@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,8 +40,12 @@ import javax.sql.DataSource;
  *   <li>durations: whole milliseconds compared exactly with the bound (numeric); unfinished runs
  *       have none and never match a duration bound;
  *   <li>models exact, tags any ({@code &&}), types any; every query is of one app;
- *   <li>total: told by the page itself when it is the last one, else {@code COUNT(*)} of the same
- *       WHERE (the page then walks the (app_id, created_at, id) index in order and stops early).
+ *   <li>total: told by the page itself when it is the last one, else counted: over the whole UTC
+ *       months and days of the window, when only type, model and tag filters are given, the SUM
+ *       of the matching groups of {@code run_month_counts} and {@code run_counts} (kept by
+ *       triggers, see V2__run_counts.sql) plus the exact {@code COUNT(*)} of the partial days at
+ *       the window's ends; else {@code COUNT(*)} of the page's WHERE (the page itself walks the (app_id, created_at, id) index in order and
+ *       stops early).
  * </ul>
  */
 public final class PostgresRunStore implements RunStore, AutoCloseable {
@@ -60,6 +65,9 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   /** An instant given as epoch milliseconds, in SQL (exact: interval arithmetic in microseconds). */
   private static final String AT_MILLIS = "(TIMESTAMPTZ 'epoch' + ? * INTERVAL '1 millisecond')";
+  private static final long DAY_MILLIS = 86_400_000L;
+  private static final String DAYS = "run_counts";
+  private static final String MONTHS = "run_month_counts";
 
   private final PostgresDatabase database;
   private final Set<String> knownApps;
@@ -148,7 +156,7 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
         PreparedStatement page = c.prepareStatement(explain + sql.page());
         PreparedStatement count = c.prepareStatement(explain + sql.count())) {
       sql.bindPage(page, c, query);
-      sql.bind(count, c);
+      sql.bindCount(count, c);
       return "-- page: " + sql.page() + "\n" + lines(page) + "\n-- count: " + sql.count() + "\n"
           + lines(count);
     } catch (SQLException e) {
@@ -168,7 +176,7 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   private static long count(Connection c, Sql sql) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql.count())) {
-      sql.bind(s, c);
+      sql.bindCount(s, c);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);
@@ -185,48 +193,57 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
   /** The WHERE clause of one query and its parameters. */
   private static final class Sql {
-    private final StringBuilder where = new StringBuilder(
-        "app_id = ? AND created_at >= " + AT_MILLIS + " AND created_at <= " + AT_MILLIS);
-    private final List<Object> params = new ArrayList<>();
+    private static final String WINDOW = "app_id = ? AND created_at >= " + AT_MILLIS
+        + " AND created_at <= " + AT_MILLIS;
+    /** The filters after the window: type, models and tags first, those run_counts has. */
+    private final StringBuilder filters = new StringBuilder();
+    private final List<Object> filterParams = new ArrayList<>();
+    private final String appId;
+    private final long startMillis;
+    private final long endMillis;
     private final SortOrder order;
+    /** Whether every filter is one that run_counts can answer (type, models, tags). */
+    private final boolean countable;
     private boolean matchesNothing;
 
     Sql(String appId, RunQuery query) {
+      this.appId = appId;
       this.order = query.order();
-      params.add(appId);
-      params.add(startMillis(query.startInclusive()));
-      params.add(query.endInclusive().toEpochMilli()); // floor: runs have whole milliseconds
+      this.startMillis = startMillis(query.startInclusive());
+      this.endMillis = query.endInclusive().toEpochMilli(); // floor: runs have whole milliseconds
       if (!query.types().isEmpty()) {
-        where.append(" AND type = ANY (?)");
-        params.add(new TextArray(List.copyOf(query.types())));
+        filters.append(" AND type = ANY (?)");
+        filterParams.add(new TextArray(List.copyOf(query.types())));
       }
       if (!query.models().isEmpty()) {
-        where.append(" AND name = ANY (?)");
-        params.add(new TextArray(storable(query.models())));
+        filters.append(" AND name = ANY (?)");
+        filterParams.add(new TextArray(storable(query.models())));
       }
       if (!query.tags().isEmpty()) {
-        where.append(" AND tags && ?");
-        params.add(new TextArray(storable(query.tags())));
-      }
-      if (query.minDuration() != null) {
-        where.append(" AND duration_ms >= ?");
-        params.add(query.minDuration().movePointRight(3));
-      }
-      if (query.maxDuration() != null) {
-        where.append(" AND duration_ms <= ?");
-        params.add(query.maxDuration().movePointRight(3));
+        filters.append(" AND tags && ?");
+        filterParams.add(new TextArray(storable(query.tags())));
       }
       String search = query.search();
-      if (search != null && !search.isEmpty()) {
+      boolean searches = search != null && !search.isEmpty();
+      countable = query.minDuration() == null && query.maxDuration() == null && !searches;
+      if (query.minDuration() != null) {
+        filters.append(" AND duration_ms >= ?");
+        filterParams.add(query.minDuration().movePointRight(3));
+      }
+      if (query.maxDuration() != null) {
+        filters.append(" AND duration_ms <= ?");
+        filterParams.add(query.maxDuration().movePointRight(3));
+      }
+      if (searches) {
         if (search.indexOf('\0') >= 0) {
           matchesNothing = true; // PostgreSQL text cannot hold U+0000, so no run does
         }
         String pattern = "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
-        where.append(" AND (input_lower LIKE ? ESCAPE '\\' OR output_lower LIKE ? ESCAPE '\\'"
+        filters.append(" AND (input_lower LIKE ? ESCAPE '\\' OR output_lower LIKE ? ESCAPE '\\'"
             + " OR error_lower LIKE ? ESCAPE '\\')");
-        params.add(pattern);
-        params.add(pattern);
-        params.add(pattern);
+        filterParams.add(pattern);
+        filterParams.add(pattern);
+        filterParams.add(pattern);
       }
     }
 
@@ -241,16 +258,12 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
 
     /** The page statement: its parameters are those of {@link #bindPage}. */
     String page() {
-      return "SELECT " + READ_COLUMNS + " FROM runs WHERE " + where + " ORDER BY " + orderBy()
-          + " LIMIT ? OFFSET ?";
-    }
-
-    String count() {
-      return "SELECT COUNT(*) FROM runs WHERE " + where;
+      return "SELECT " + READ_COLUMNS + " FROM runs WHERE " + WINDOW + filters + " ORDER BY "
+          + orderBy() + " LIMIT ? OFFSET ?";
     }
 
     void bindPage(PreparedStatement s, Connection c, RunQuery query) throws SQLException {
-      int next = bind(s, c);
+      int next = bindWindow(s, c, 1, startMillis, endMillis);
       s.setInt(next++, query.limit());
       s.setLong(next, offset(query));
     }
@@ -260,17 +273,91 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
       return "created_at" + direction + ", id" + direction;
     }
 
-    /** Sets the parameters; returns the index of the next one. */
-    int bind(PreparedStatement s, Connection c) throws SQLException {
-      int i = 1;
-      for (Object p : params) {
+    /**
+     * The parts a count is the sum of, in order: whole UTC months from run_month_counts, the whole
+     * days beside them from run_counts, the partial days at the window's ends from runs (from and
+     * to: epoch days, end exclusive, for the sums; epoch milliseconds, both inclusive, for runs).
+     * Empty ranges are left out. One part, of runs, when the window holds no whole day or a filter
+     * is one the counts cannot answer (search, durations).
+     */
+    private List<Part> countParts() {
+      long first = Math.floorDiv(startMillis, DAY_MILLIS)
+          + (Math.floorMod(startMillis, DAY_MILLIS) == 0 ? 0 : 1);
+      long end = Math.floorDiv(endMillis, DAY_MILLIS)
+          + (Math.floorMod(endMillis, DAY_MILLIS) == DAY_MILLIS - 1 ? 1 : 0);
+      if (!countable || first >= end) {
+        return List.of(new Part(null, startMillis, endMillis));
+      }
+      List<Part> parts = new ArrayList<>();
+      LocalDate firstDay = LocalDate.ofEpochDay(first);
+      long firstMonth = firstDay.getDayOfMonth() == 1 ? first
+          : firstDay.withDayOfMonth(1).plusMonths(1).toEpochDay();
+      long endMonth = LocalDate.ofEpochDay(end).withDayOfMonth(1).toEpochDay();
+      if (firstMonth < endMonth) {
+        parts.add(new Part(MONTHS, firstMonth, endMonth));
+        addIfAny(parts, new Part(DAYS, first, firstMonth));
+        addIfAny(parts, new Part(DAYS, endMonth, end));
+      } else {
+        parts.add(new Part(DAYS, first, end));
+      }
+      addIfAny(parts, new Part(null, startMillis, first * DAY_MILLIS - 1));
+      addIfAny(parts, new Part(null, end * DAY_MILLIS, endMillis));
+      return parts;
+    }
+
+    private static void addIfAny(List<Part> parts, Part part) {
+      if (part.table() == null ? part.from() <= part.to() : part.from() < part.to()) {
+        parts.add(part);
+      }
+    }
+
+    /**
+     * The count statement: the sum of {@link #countParts}, each a scalar subquery with the
+     * query's filters: a SUM over the groups of run_counts or run_month_counts (their columns
+     * type, name and tags are tested as those of runs), or a COUNT(*) of runs in a range of the
+     * window index.
+     */
+    String count() {
+      List<Part> parts = countParts();
+      if (parts.size() == 1 && parts.get(0).table() == null) {
+        return "SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters;
+      }
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (Part part : parts) {
+        if (sql.length() > 7) {
+          sql.append(" + ");
+        }
+        sql.append(part.table() == null
+            ? "(SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")"
+            : "(SELECT COALESCE(SUM(runs), 0) FROM " + part.table()
+                + " WHERE app_id = ? AND day >= ? AND day < ?" + filters + ")");
+      }
+      return sql.toString();
+    }
+
+    void bindCount(PreparedStatement s, Connection c) throws SQLException {
+      int next = 1;
+      for (Part part : countParts()) {
+        next = bindWindow(s, c, next, part.from(), part.to());
+      }
+    }
+
+    /** Sets the window's and the filters' parameters from {@code i}; returns the next index. */
+    private int bindWindow(PreparedStatement s, Connection c, int i, long from, long to)
+        throws SQLException {
+      s.setString(i, appId);
+      s.setLong(i + 1, from);
+      s.setLong(i + 2, to);
+      return bindFilters(s, c, i + 3);
+    }
+
+    private int bindFilters(PreparedStatement s, Connection c, int i) throws SQLException {
+      for (Object p : filterParams) {
         if (p instanceof TextArray array) {
           Array sqlArray = c.createArrayOf("text", array.values.toArray());
           s.setArray(i++, sqlArray);
         } else if (p instanceof BigDecimal decimal) {
           s.setBigDecimal(i++, decimal);
-        } else if (p instanceof Long millis) {
-          s.setLong(i++, millis);
         } else {
           s.setString(i++, (String) p);
         }
@@ -280,6 +367,9 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
   }
 
   private record TextArray(List<String> values) {}
+
+  /** A range a count adds up: of a counts table (epoch days, end exclusive) or of runs (null). */
+  private record Part(String table, long from, long to) {}
 
   /** The query's start rounded up to the millisecond, as runs have whole milliseconds. */
   private static long startMillis(Instant start) {

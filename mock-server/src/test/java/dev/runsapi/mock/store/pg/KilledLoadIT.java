@@ -48,6 +48,8 @@ class KilledLoadIT {
     }
     assertEquals(before, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
     List<String> indexes = PgTestSupport.indexes(db);
+    String counts = "SELECT COALESCE(SUM(runs), 0) FROM run_counts";
+    assertEquals(before, PgTestSupport.count(db, counts));
 
     Path file = dir.resolve("big.ndjson");
     String filler = "x".repeat(200);
@@ -88,6 +90,7 @@ class KilledLoadIT {
     assertEquals(before, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs"));
     assertEquals(0, PgTestSupport.count(db, "SELECT COUNT(*) FROM runs WHERE id LIKE 'big-%'"));
     assertEquals(indexes, PgTestSupport.indexes(db));
+    assertEquals(before, PgTestSupport.count(db, counts)); // the per-day counts too
   }
 
   /** Sessions on the test's database other than the one asking. */
