@@ -11,6 +11,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.MapPropertySource;
 
 /** A running mock server: its Spring context and the URL it listens on. Closing it stops it. */
@@ -47,14 +48,51 @@ public final class MockServer implements AutoCloseable {
           context.getEnvironment().getPropertySources()
               .addFirst(new MapPropertySource("runs-mock-flags", fixed));
           context.getBeanFactory().registerSingleton("mockSetup", setup);
+          context.getBeanFactory().registerSingleton("runsLoaded", new RunsLoaded(setup));
         });
     try {
       return new MockServer(application.run(), setup);
     } catch (SpringApplication.AbandonedRunException e) {
       throw e; // the build's AOT processing stops the run here on purpose
     } catch (RuntimeException e) {
+      setup.awaitStore(); // a bad data file is the failure to report, not what Spring made of it
       closeStore(setup);
       throw new StartFailure(describe(e, setup.settings().host(), setup.settings().port()), e);
+    }
+  }
+
+  /**
+   * Holds the start of the web server (a later phase) until the runs are loaded: Spring builds its
+   * context beside the load, and the port is bound, and the ready line printed, only once the
+   * store is complete. A bad data file fails here, before anything listens.
+   */
+  private static final class RunsLoaded implements SmartLifecycle {
+    private final MockSetup setup;
+    private volatile boolean running;
+
+    RunsLoaded(MockSetup setup) {
+      this.setup = setup;
+    }
+
+    @Override
+    public void start() {
+      setup.awaitStore();
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+
+    @Override
+    public int getPhase() {
+      return Integer.MIN_VALUE;
     }
   }
 
@@ -129,7 +167,7 @@ public final class MockServer implements AutoCloseable {
 
   /** Releases what the store holds (the PostgreSQL store's connection pool). */
   public static void closeStore(MockSetup setup) {
-    if (setup.store() instanceof AutoCloseable closeable) {
+    if (setup.loadedStore() instanceof AutoCloseable closeable) {
       try {
         closeable.close();
       } catch (Exception e) {

@@ -65,7 +65,7 @@ public final class MockServerMain {
         out.flush();
         return new Launch(EXIT_OK, null);
       }
-      MockSetup setup = MockSetup.load(invocation.settings());
+      MockSetup setup = MockSetup.begin(invocation.settings());
       MockServer server = MockServer.start(setup);
       for (String notice : server.notices()) {
         err.println(NAME + ": " + notice);
