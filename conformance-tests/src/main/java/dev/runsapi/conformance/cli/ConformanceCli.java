@@ -15,6 +15,9 @@ import dev.runsapi.conformance.suite.Seeds;
 import dev.runsapi.conformance.suite.SuiteRun;
 import dev.runsapi.conformance.wire.ExtraHeader;
 import dev.runsapi.conformance.wire.Transport;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -305,16 +308,22 @@ public final class ConformanceCli implements Callable<Integer> {
                 .selectors(selectClass(ConformanceSuite.class))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .build();
-        Launcher launcher = LauncherFactory.create();
         StringWriter junitNoise = new StringWriter();
         // The JUnit XML lists every system property, the JVM's command line (and so the keys) among them.
         String commandLine = System.getProperty("sun.java.command");
         if (commandLine != null) {
             System.setProperty("sun.java.command", secrets.redactCommandLine(commandLine));
         }
+        // Allure's lifecycle is one per JVM, its directory fixed when first used, and its listener takes the one
+        // of the moment it is made (with the launcher): a run inside a JVM that ran one before, or that runs
+        // tests with Allure itself, gets its own and gives the old one back.
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allure.toAbsolutePath())));
         try {
+            Launcher launcher = LauncherFactory.create();
             launcher.execute(request, new LegacyXmlReportGeneratingListener(xml, new PrintWriter(junitNoise)));
         } finally {
+            Allure.setLifecycle(previous);
             if (commandLine != null) {
                 System.setProperty("sun.java.command", commandLine);
             }

@@ -131,9 +131,10 @@ public final class TargetClient implements AutoCloseable {
         }
         boolean answered = false;
         try {
-            if (wait.nanos() > 0) {
+            while (wait.nanos() > 0) {
                 sleep(Duration.ofNanos(wait.nanos()));
                 pacedMillis.addAndGet(wait.pacingNanos() / 1_000_000);
+                wait = throttle.recheck(wait);
             }
             ApiResponse r = sendOnce(request);
             answered = r.status() != 429;

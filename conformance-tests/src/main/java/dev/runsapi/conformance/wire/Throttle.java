@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
  * <ul>
  *   <li>at most {@code maxInFlight} requests in flight, starting from one and growing by one for each
  *       second that passes without a 429 (a slow start: before the target's rate is known, a burst of
- *       parallel requests would collect a 429 each, where one request at a time collects one);</li>
- *   <li>after a 429, nobody sends before its {@code Retry-After} has passed (a shared "not before");</li>
+ *       parallel requests would collect a 429 each, where one request at a time collects one); a 429
+ *       starts it again from one, since every request in flight when a limit is reached collects one;</li>
+ *   <li>after a 429, nobody sends before its {@code Retry-After} has passed (a shared "not before"), also
+ *       a worker that was already waiting for its turn when the 429 came ({@link #recheck});</li>
  *   <li>after a 429, sends are spaced a tenth below the rate the target let through in the second
  *       before, whatever the number of workers (one shared schedule of send times).</li>
  * </ul>
@@ -30,6 +32,8 @@ final class Throttle {
     private long nextSendNanos;
     private long notBeforeNanos;
     private boolean anyNotBefore;
+    /** 429s seen so far: a wait computed before the last of them may end inside its Retry-After. */
+    private long epoch;
 
     Throttle(int maxInFlight) {
         if (maxInFlight < 1) {
@@ -51,6 +55,19 @@ final class Throttle {
         if (quietSince == 0) {
             quietSince = now;
         }
+        return schedule(now);
+    }
+
+    /**
+     * After the wait {@code w} (the slot still held): how much longer to wait before sending, since a 429 that
+     * came meanwhile moved the "not before" and the pace; zero wait when none came.
+     */
+    synchronized Wait recheck(Wait w) {
+        return w.epoch() == epoch ? new Wait(0, 0, epoch) : schedule(System.nanoTime());
+    }
+
+    /** The next send time: after any Retry-After, and one pace after the send before. */
+    private Wait schedule(long now) {
         long at = now;
         if (anyNotBefore && notBeforeNanos - at > 0) {
             at = notBeforeNanos;
@@ -62,11 +79,14 @@ final class Throttle {
             }
             nextSendNanos = at + paceNanos;
         }
-        return new Wait(at - now, at - afterRetry);
+        return new Wait(at - now, at - afterRetry, epoch);
     }
 
-    /** How long to wait in all, and how much of it is pacing (the rest is a Retry-After, counted where it came). */
-    record Wait(long nanos, long pacingNanos) {
+    /**
+     * How long to wait in all, and how much of it is pacing (the rest is a Retry-After, counted where it came);
+     * {@code epoch} is the number of 429s seen when it was computed.
+     */
+    record Wait(long nanos, long pacingNanos, long epoch) {
     }
 
     /** The request came back (or failed): frees its slot; an answer other than 429 counts towards the rate. */
@@ -97,6 +117,8 @@ final class Throttle {
             nextSendNanos = now; // nanoTime has no fixed origin: start the schedule of sends now
         }
         paceNanos = Math.max(paceNanos, SECOND / letThrough * 11 / 10);
+        epoch++;
+        allowed = 1;
         quietSince = now;
         long until = now + retryAfter.toNanos();
         long moved;

@@ -23,7 +23,7 @@ class BigRunsIT {
 
     @Test
     void defaultRunOn64KbRuns_isGreenInA512MbHeapAndReadsWithinItsBudget() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start(BIG)) {
+        try (MockServerProcess mock = MockServerProcess.inJvm(BIG)) {
             SuiteProcess run = SuiteProcess.run(List.of("-Xmx512m"), SuiteProcess.against(mock, REPORTS.resolve("big-runs")));
             MockConformanceIT.assertEveryCheckPassed(run);
             SuiteProcess.Traffic t = run.traffic();

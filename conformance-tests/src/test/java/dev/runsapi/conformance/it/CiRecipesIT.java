@@ -228,7 +228,7 @@ class CiRecipesIT {
 
     @Test
     void deploymentJobs_takeTheKeyAndTheGatewayTokenFromTheSecretStore_andMaskThem() throws Exception {
-        try (MockServerProcess deployment = MockServerProcess.start("--rate-limit", "0")) {
+        try (MockServerProcess deployment = MockServerProcess.inJvm("--rate-limit", "0")) {
             String token = "gw-ci-token-0123456789";
             Map<String, String> store = Map.of("RUNS_API_URL", deployment.url, "RUNS_APP_ID", deployment.appId,
                     "RUNS_API_KEY", deployment.apiKey, "GATEWAY_TOKEN", token);

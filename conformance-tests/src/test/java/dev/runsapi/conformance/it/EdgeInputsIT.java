@@ -35,7 +35,7 @@ class EdgeInputsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        mock = MockServerProcess.start("--rate-limit", "0");
+        mock = MockServerProcess.inJvm("--rate-limit", "0");
     }
 
     @AfterAll

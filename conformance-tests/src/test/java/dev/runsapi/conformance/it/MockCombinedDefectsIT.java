@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Servers that break many rules at once (issue 10): each defect is reported as a distinct finding, its curl
  * reproduces it against the mock with that defect alone, nothing is reported that no enabled defect
  * explains, and every report file holds the same distinct findings. A server that only adds properties the
- * contract does not name passes, with a note.
+ * contract does not name passes, with a note. The mocks and the suite run in this JVM (what is asked is what the
+ * suite finds; MockConformanceIT and SecretsMaskedIT run the jars).
  */
 class MockCombinedDefectsIT {
     static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
@@ -44,11 +45,11 @@ class MockCombinedDefectsIT {
     @Test
     void eightDefectsAtOnce_eachADistinctFindingThatItsCurlReproducesAlone_nothingUnexplained() throws Exception {
         Map<String, RunReports.Found> shown;
-        try (MockServerProcess mock = MockServerProcess.start(flags(EIGHT))) {
+        try (MockServerProcess mock = MockServerProcess.inJvm(flags(EIGHT))) {
             Path dir = REPORTS.resolve("combined-eight");
             // --show-secrets: the curls below are sent as they stand (masked ones read $RUNS_API_KEY, which
             // SecretsMaskedIT runs through bash)
-            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, dir, "--seed", "2024",
+            SuiteProcess run = SuiteProcess.inJvm(SuiteProcess.against(mock, dir, "--seed", "2024",
                     "--report-format", "json", "--show-secrets"));
             assertEquals(1, run.exitCode(), run.describe());
             RunReports reports = new RunReports(dir);
@@ -62,9 +63,9 @@ class MockCombinedDefectsIT {
             shown = DefectFootprints.matching(EIGHT, found);
         }
         // Each defect's curl, sent to the mock with that defect alone, is answered otherwise than by the correct mock.
-        try (MockServerProcess correct = MockServerProcess.start("--rate-limit", "0")) {
+        try (MockServerProcess correct = MockServerProcess.inJvm("--rate-limit", "0")) {
             for (Map.Entry<String, RunReports.Found> e : shown.entrySet()) {
-                try (MockServerProcess alone = MockServerProcess.start(flags(List.of(e.getKey())))) {
+                try (MockServerProcess alone = MockServerProcess.inJvm(flags(List.of(e.getKey())))) {
                     String curl = e.getValue().request();
                     assertTrue(curl != null && curl.startsWith("curl "), e.getValue().id() + ": " + curl);
                     String got = answer(alone, curl);
@@ -92,11 +93,11 @@ class MockCombinedDefectsIT {
             List<String> shuffled = new ArrayList<>(pool);
             java.util.Collections.shuffle(shuffled, random);
             List<String> defects = shuffled.subList(0, 3 + random.nextInt(4));
-            try (MockServerProcess mock = MockServerProcess.start(flags(defects))) {
+            try (MockServerProcess mock = MockServerProcess.inJvm(flags(defects))) {
                 Path dir = REPORTS.resolve("combination-" + i);
                 // At --tries 8, not the default 40: ten default runs would cost the build minutes; the examples of
                 // each check (the edges that matter) run whatever the tries.
-                SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, dir, "--seed", Integer.toString(100 + i),
+                SuiteProcess run = SuiteProcess.inJvm(SuiteProcess.against(mock, dir, "--seed", Integer.toString(100 + i),
                         "--tries", Integer.toString(COMBINATION_TRIES), "--report-format", "json"));
                 assertEquals(1, run.exitCode(), run.describe());
                 RunReports reports = new RunReports(dir);
@@ -121,7 +122,7 @@ class MockCombinedDefectsIT {
 
     @Test
     void aServerThatAddsPropertiesEverywhere_passes_andTheReportNotesThem() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0");
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "0");
              ExtraPropertiesProxy proxy = new ExtraPropertiesProxy(mock.url)) {
             // The proxy adds to the answers and nothing else: the same status, the extra properties in the body.
             String direct = answer(mock, "curl -H 'X-API-Key: " + mock.apiKey + "' '" + mock.url
@@ -137,7 +138,7 @@ class MockCombinedDefectsIT {
             List<String> args = new ArrayList<>(SuiteProcess.against(mock, dir, "--seed", "5", "--tries", "10",
                     "--report-format", "json", "--timeout", "30"));
             args.set(args.indexOf(mock.url), proxy.url());
-            SuiteProcess run = SuiteProcess.run(args);
+            SuiteProcess run = SuiteProcess.inJvm(args);
             assertEquals(0, run.exitCode(), run.describe());
             assertTrue(run.out().contains("hasMore at /"), run.out());
             assertTrue(run.out().contains("projectId at /data/*"), run.out());

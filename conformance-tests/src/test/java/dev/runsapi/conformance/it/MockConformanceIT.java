@@ -8,23 +8,27 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The mock as it ships is conformant: the default run is green and does real work (its wall time is in the README, not asserted). */
+/**
+ * The mock as it ships is conformant: the default run is green and does real work (its wall time is in the README,
+ * not asserted). The default run and the target that is down run the jars as a user does; the other tests run the
+ * mock and the suite in this JVM.
+ */
 class MockConformanceIT {
     static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
 
     @Test
     void defaultRunAgainstTheShippedMock_passesEveryCheckWithAtLeast500Queries() throws Exception {
         try (MockServerProcess mock = MockServerProcess.start()) {
-            assertDefaultRunIsGreen(mock, REPORTS.resolve("mock"));
+            Path reportDir = REPORTS.resolve("mock");
+            assertDefaultRunIsGreen(SuiteProcess.run(SuiteProcess.against(mock, reportDir)), reportDir);
         }
     }
 
     /**
-     * The suite's default run against {@code mock}: exit 0, every check but the opt-in rate-limit passed, at
-     * least 500 generated queries, and its reports written to {@code reportDir}.
+     * A default run of the suite: exit 0, every check but the opt-in rate-limit passed, at least 500 generated
+     * queries, and its reports written to {@code reportDir}.
      */
-    static void assertDefaultRunIsGreen(MockServerProcess mock, Path reportDir) throws Exception {
-        SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, reportDir));
+    static void assertDefaultRunIsGreen(SuiteProcess run, Path reportDir) {
         assertEveryCheckPassed(run);
         assertTrue(reportDir.resolve("allure-results").toFile().list().length > 0, "allure results written");
         assertTrue(reportDir.resolve("junit-xml/TEST-junit-jupiter.xml").toFile().isFile(), "junit xml written");
@@ -46,11 +50,11 @@ class MockConformanceIT {
 
     @Test
     void theSameSeed_sendsTheSameQueries() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0")) {
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "0")) {
             List<String> args = SuiteProcess.against(mock, REPORTS.resolve("replay"), "--seed", "12345", "--tries", "10",
                     "--only", "filter-combined,robustness,pagination");
-            SuiteProcess first = SuiteProcess.run(args);
-            SuiteProcess second = SuiteProcess.run(args);
+            SuiteProcess first = SuiteProcess.inJvm(args);
+            SuiteProcess second = SuiteProcess.inJvm(args);
             assertEquals(0, first.exitCode(), first.describe());
             assertEquals(first.requests(), second.requests());
             assertEquals(first.generatedQueries(), second.generatedQueries());
@@ -59,8 +63,8 @@ class MockConformanceIT {
 
     @Test
     void rateLimitCheck_passesOnTheMockAndThrottlingIsNoFailure() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "5")) {
-            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("rate-limit"),
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "5")) {
+            SuiteProcess run = SuiteProcess.inJvm(SuiteProcess.against(mock, REPORTS.resolve("rate-limit"),
                     "--check-rate-limit", "--tries", "3", "--only", "filter-type,rate-limit"));
             assertEquals(0, run.exitCode(), run.describe());
             assertEquals("PASSED", run.verdict("rate-limit").orElse("absent"), run.describe());

@@ -1,12 +1,18 @@
 package dev.runsapi.conformance.it;
 
+import dev.runsapi.mock.MockServer;
+import dev.runsapi.mock.MockServerMain;
+
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -14,13 +20,15 @@ import java.util.regex.Pattern;
 
 /**
  * The reference mock started as a process, exactly as a user would (ADR 0002): {@code java -jar
- * runs-mock-server.jar --port 0 ...}, ready when it prints its ready line. Close it to stop it.
+ * runs-mock-server.jar --port 0 ...}, ready when it prints its ready line ({@link #start}); or through the same
+ * entry point inside the test's JVM ({@link #inJvm}), the way the {@code runs-mock-junit} extension runs it, which
+ * saves a JVM start and a cold JIT per mock. Close it to stop it.
  */
 public final class MockServerProcess implements AutoCloseable {
     static final Pattern READY = Pattern.compile(
             "^Runs mock server ready on (\\S+) app_id=(\\S+) api_key=(\\S+)(?: other_app_id=(\\S+) other_api_key=(\\S+))?$");
 
-    private final Process process;
+    private final AutoCloseable stop;
     private final StringBuffer log = new StringBuffer();
     public final String url;
     public final String appId;
@@ -28,13 +36,39 @@ public final class MockServerProcess implements AutoCloseable {
     public final String otherAppId;
     public final String otherApiKey;
 
-    private MockServerProcess(Process process, Matcher ready) {
-        this.process = process;
+    private MockServerProcess(AutoCloseable stop, Matcher ready) {
+        this.stop = stop;
         this.url = ready.group(1);
         this.appId = ready.group(2);
         this.apiKey = ready.group(3);
         this.otherAppId = ready.group(4);
         this.otherApiKey = ready.group(5);
+    }
+
+    /**
+     * The mock's command line ({@code MockServerMain}, what the jar's main runs) in this JVM, on 127.0.0.1 and a
+     * free port; the environment's {@code RUNS_MOCK_*} variables and {@code runs.mock.*} properties are not read.
+     */
+    public static MockServerProcess inJvm(String... flags) {
+        List<String> args = new ArrayList<>(List.of("--port", "0"));
+        args.addAll(List.of(flags));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        MockServerMain.Launch launch = MockServerMain.launch(args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(), Map.of());
+        String said = err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8);
+        if (launch.server() == null) {
+            throw new IllegalStateException("the mock did not start with " + String.join(" ", args) + ": exit code "
+                    + launch.exitCode() + "\n" + said);
+        }
+        MockServer server = launch.server();
+        Matcher m = READY.matcher(server.readyLine());
+        if (!m.matches()) {
+            server.close();
+            throw new IllegalStateException("not a ready line: " + server.readyLine());
+        }
+        return new MockServerProcess(server::close, m);
     }
 
     private static Path snapshot;
@@ -108,7 +142,12 @@ public final class MockServerProcess implements AutoCloseable {
             p.destroyForcibly();
             throw new IllegalStateException("the mock did not print its ready line; it printed:\n" + early);
         }
-        MockServerProcess server = new MockServerProcess(p, m);
+        MockServerProcess server = new MockServerProcess(() -> {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }, m);
         Thread drain = new Thread(() -> {
             try {
                 for (String line; (line = out.readLine()) != null; ) {
@@ -124,10 +163,7 @@ public final class MockServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+    public void close() throws Exception {
+        stop.close();
     }
 }

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The suite against targets as CI meets them (issue 12): far away, with data that changes, rate-limited.
  * Concurrency changes nothing in the report; a live target is judged right, and its real defects are
- * still found; a change the contract forbids is reported. Timings are in the README, never asserted here.
+ * still found; a change the contract forbids is reported. Timings are in the README, never asserted here. The
+ * mocks and the suite run in this JVM: what is compared is the suite's traffic and reports, not the jars.
  */
 class RemoteTargetIT {
     static final Path REPORTS = Path.of(System.getProperty("conformance.itDir", "target/it-reports"));
@@ -31,7 +32,7 @@ class RemoteTargetIT {
 
     @BeforeAll
     static void startAway() throws Exception {
-        away = MockServerProcess.start("--rate-limit", "0", "--latency-ms", "20");
+        away = MockServerProcess.inJvm("--rate-limit", "0", "--latency-ms", "20");
     }
 
     @AfterAll
@@ -43,9 +44,9 @@ class RemoteTargetIT {
 
     @Test
     void theSameSeed_givesTheSameReport_atConcurrencyOneAndAtTheDefault() throws Exception {
-        SuiteProcess one = SuiteProcess.run(SuiteProcess.against(away, REPORTS.resolve("concurrency-1"),
+        SuiteProcess one = SuiteProcess.inJvm(SuiteProcess.against(away, REPORTS.resolve("concurrency-1"),
                 "--seed", "77", "--tries", "8", "--only", SOME_CHECKS, "--concurrency", "1"));
-        SuiteProcess many = SuiteProcess.run(SuiteProcess.against(away, REPORTS.resolve("concurrency-default"),
+        SuiteProcess many = SuiteProcess.inJvm(SuiteProcess.against(away, REPORTS.resolve("concurrency-default"),
                 "--seed", "77", "--tries", "8", "--only", SOME_CHECKS));
         assertEquals(0, one.exitCode(), one.describe());
         assertEquals(withoutTimings(REPORTS.resolve("concurrency-1/summary.txt")),
@@ -64,27 +65,27 @@ class RemoteTargetIT {
 
     @Test
     void liveTargets_areGreen_withSeveralSeeds() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0", "--live", "10")) {
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "0", "--live", "10")) {
             assertGreen(mock, "live-10", "101");
         }
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0", "--live", "100")) {
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "0", "--live", "100")) {
             assertGreen(mock, "live-100-a", "202");
             assertGreen(mock, "live-100-b", "303");
         }
     }
 
     private static void assertGreen(MockServerProcess mock, String name, String seed) throws Exception {
-        SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve(name), "--seed", seed));
+        SuiteProcess run = SuiteProcess.inJvm(SuiteProcess.against(mock, REPORTS.resolve(name), "--seed", seed));
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.closingLine().matches("\\d+ passed, 0 failed, 1 skipped"), run.describe());
     }
 
     @Test
     void aLiveTarget_withOneDefectOfEachFamily_hasEachFound() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "0", "--live", "100",
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "0", "--live", "100",
                 "--defect", "tags-match-all", "--defect", "page-off-by-one", "--defect", "no-tie-break",
                 "--defect", "missing-key-500")) {
-            SuiteProcess run = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("live-defects"),
+            SuiteProcess run = SuiteProcess.inJvm(SuiteProcess.against(mock, REPORTS.resolve("live-defects"),
                     "--seed", "404", "--tries", "8", "--only", "filter-tags,pagination,ordering,errors-auth"));
             assertEquals(1, run.exitCode(), run.describe());
             for (String owner : List.of("filter-tags", "pagination", "ordering", "errors-auth")) {
@@ -95,20 +96,17 @@ class RemoteTargetIT {
 
     @Test
     void aRateLimitedTarget_getsNoMore429sAtConcurrencyEight_thanAtOne() throws Exception {
-        try (MockServerProcess mock = MockServerProcess.start("--rate-limit", "5")) {
-            SuiteProcess one = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("rate-5-concurrency-1"),
+        try (MockServerProcess mock = MockServerProcess.inJvm("--rate-limit", "5")) {
+            SuiteProcess one = SuiteProcess.inJvm(SuiteProcess.against(mock, REPORTS.resolve("rate-5-concurrency-1"),
                     "--seed", "5", "--tries", "3", "--only", "filter-type,pagination-defaults", "--concurrency", "1"));
             Thread.sleep(1100); // a fresh second of the mock's budget for the second run
-            SuiteProcess eight = SuiteProcess.run(SuiteProcess.against(mock, REPORTS.resolve("rate-5-concurrency-8"),
+            SuiteProcess eight = SuiteProcess.inJvm(SuiteProcess.against(mock, REPORTS.resolve("rate-5-concurrency-8"),
                     "--seed", "5", "--tries", "3", "--only", "filter-type,pagination-defaults", "--concurrency", "8"));
             assertEquals(0, one.exitCode(), one.describe());
             assertEquals(0, eight.exitCode(), eight.describe());
             // on a machine so loaded that one request at a time stays under 5 a second, there is nothing to compare
             Assumptions.assumeTrue(throttled(one) >= 1, "the run at concurrency 1 never met the limit\n" + one.describe());
-            // KNOWN GAP (closing note of 2026-12-02): the issue asks for no more 429s at 8 than at 1; on this
-            // machine the run at 8 met 3 where the run at 1 met 1. Until the throttle is fixed this holds it to
-            // at most two more, so that it cannot get worse unseen.
-            assertTrue(throttled(eight) <= throttled(one) + 2, "429s at concurrency 8: " + throttled(eight)
+            assertTrue(throttled(eight) <= throttled(one), "429s at concurrency 8: " + throttled(eight)
                     + ", at 1: " + throttled(one) + "\n" + eight.describe());
         }
     }
@@ -124,7 +122,7 @@ class RemoteTargetIT {
             List<String> args = new java.util.ArrayList<>(List.of("--target", proxy.url(), "--api-key", away.apiKey,
                     "--app-id", away.appId, "--report-dir", REPORTS.resolve("dropped-run").toString(),
                     "--seed", "9", "--tries", "8", "--only", "filter-type,filter-time-window"));
-            SuiteProcess run = SuiteProcess.run(args);
+            SuiteProcess run = SuiteProcess.inJvm(args);
             assertEquals(1, run.exitCode(), run.describe());
             assertTrue(run.out().contains("no run disappears or changes otherwise"), run.describe());
             assertTrue(run.out().contains("absent: the run disappeared") && run.out().contains(proxy.dropped()),

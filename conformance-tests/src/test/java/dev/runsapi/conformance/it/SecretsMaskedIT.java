@@ -32,7 +32,7 @@ class SecretsMaskedIT {
 
     @BeforeAll
     static void start() throws Exception {
-        mock = MockServerProcess.start("--rate-limit", "0", "--defect", "tenant-leak");
+        mock = MockServerProcess.inJvm("--rate-limit", "0", "--defect", "tenant-leak");
     }
 
     @AfterAll

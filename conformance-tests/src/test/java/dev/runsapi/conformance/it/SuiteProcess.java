@@ -1,16 +1,27 @@
 package dev.runsapi.conformance.it;
 
+import dev.runsapi.conformance.cli.ConformanceCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The conformance suite's fat jar run as a user runs it, with its exit code and output. */
+/**
+ * A run of the conformance suite, with its exit code and output: its fat jar run as a user runs it
+ * ({@link #run}), or its command line run inside the test's JVM ({@link #inJvm}), which saves a JVM start, the
+ * loading of the contract and a cold JIT per run. Tests of what only a process shows (exit status, the JVM's own
+ * output, options of the JVM, environment variables) use the jar; tests of what the suite finds may run it here.
+ */
 public record SuiteProcess(int exitCode, String out, String err, long millis) {
     static final Pattern ROW = Pattern.compile("^([a-z-]+)\\s+(PASSED|FAILED|SKIPPED)\\s+(\\d+)\\s+.*$");
     static final Pattern TOTALS = Pattern.compile("wall time ([\\d.]+) s, (\\d+) requests sent, (\\d+) generated queries");
@@ -59,6 +70,31 @@ public record SuiteProcess(int exitCode, String out, String err, long millis) {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
         return r;
+    }
+
+    /**
+     * The suite's command line ({@code ConformanceCli.run}, what the jar's main runs) in this JVM, one run at a
+     * time (it funnels System.out and System.err while it runs), on a thread of its own that is given up after
+     * 180 s as the process would be killed.
+     */
+    public static synchronized SuiteProcess inJvm(List<String> args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long t0 = System.nanoTime();
+        FutureTask<Integer> run = new FutureTask<>(() -> ConformanceCli.run(args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        Thread thread = new Thread(run, "suite-in-jvm");
+        thread.setDaemon(true);
+        thread.start();
+        int exitCode;
+        try {
+            exitCode = run.get(180, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new AssertionError("the suite did not finish in 180 s: " + out.toString(StandardCharsets.UTF_8));
+        }
+        return new SuiteProcess(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     public static List<String> against(MockServerProcess mock, Path reportDir, String... more) {

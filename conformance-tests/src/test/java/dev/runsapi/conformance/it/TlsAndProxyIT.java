@@ -34,7 +34,7 @@ class TlsAndProxyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        mock = MockServerProcess.start("--rate-limit", "0");
+        mock = MockServerProcess.inJvm("--rate-limit", "0");
         mockPort = URI.create(mock.url).getPort();
         good = SelfSignedCertificate.make(dir, "runs-test", "ip:127.0.0.1,dns:runs.invalid");
         wrongName = SelfSignedCertificate.make(dir, "elsewhere", "dns:elsewhere.invalid");

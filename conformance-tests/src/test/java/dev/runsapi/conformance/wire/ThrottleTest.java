@@ -62,4 +62,50 @@ class ThrottleTest {
         assertTrue(gap > 250_000_000L && gap < 300_000_000L, "275 ms between sends, got " + gap / 1_000_000);
         assertFalse(b.nanos() < b.pacingNanos());
     }
+
+    @Test
+    void aWorkerAlreadyWaitingItsTurn_whenA429Comes_waitsTheRetryAfterOutToo() throws Exception {
+        Throttle t = new Throttle(2);
+        for (int i = 0; i < 4; i++) {
+            t.acquire();
+            t.release(true);
+        }
+        t.acquire();
+        t.throttled(Duration.ZERO); // the pace is known: sends are spaced from now on
+        t.release(false);
+        t.acquire();
+        t.release(true);
+        Throttle.Wait waiting = t.acquire(); // its turn is one pace away; it sleeps, holding its slot
+        assertTrue(waiting.nanos() > 0, "a paced send waits its turn");
+        assertEquals(0, t.recheck(waiting).nanos(), "no 429 came meanwhile: it sends when its turn comes");
+        t.throttled(Duration.ofSeconds(2)); // another worker's request is answered 429 meanwhile
+        Throttle.Wait again = t.recheck(waiting);
+        assertTrue(again.nanos() > 1_800_000_000L, "it waits the Retry-After out before sending: " + again.nanos());
+        assertEquals(0, t.recheck(again).nanos(), "and then sends");
+    }
+
+    @Test
+    void a429_takesTheRequestsInFlightBackToOne() throws Exception {
+        Throttle t = new Throttle(4);
+        t.acquire();
+        Thread.sleep(1100);
+        t.release(true); // a second without a 429: two may be in flight
+        t.acquire();
+        t.acquire();
+        t.throttled(Duration.ZERO);
+        t.release(false);
+        t.release(true);
+        t.acquire(); // one in flight again: a second one waits
+        CompletableFuture<Throttle.Wait> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return t.acquire();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThrows(TimeoutException.class, () -> second.get(200, TimeUnit.MILLISECONDS),
+                "after a 429, one request in flight until a second passes without one");
+        t.release(true);
+        second.get(5, TimeUnit.SECONDS);
+    }
 }
