@@ -66,6 +66,7 @@ public class StoreQueryBenchmark {
   RunQuery broad;
   RunQuery deepPage;
   RunQuery broadTotal;
+  RunQuery monthTotal;
 
   @Setup(Level.Trial)
   public void load() {
@@ -79,6 +80,7 @@ public class StoreQueryBenchmark {
     broad = queries.get("broadFilters");
     deepPage = queries.get("deepPage");
     broadTotal = queries.get("totalOfBroadFilter");
+    monthTotal = queries.get("monthTotal");
   }
 
   private RunStore openPostgres() {
@@ -118,6 +120,8 @@ public class StoreQueryBenchmark {
     queries.put("deepPage", query(MONTH_START, MONTH_END, List.of(), List.of(), Set.of(), 100, runs / 200));
     queries.put("totalOfBroadFilter", query(MONTH_START, MONTH_END, List.of(),
         List.of("production", "beta", "eval"), Set.of("llm", "tool", "chain"), 1, 0));
+    // a whole month's total, unfiltered: the count is nearly all of the answer
+    queries.put("monthTotal", query(MONTH_START, MONTH_END, List.of(), List.of(), Set.of(), 1, 0));
     return queries;
   }
 
@@ -155,5 +159,10 @@ public class StoreQueryBenchmark {
   @Benchmark
   public long totalOfBroadFilter() {
     return runStore.query(APP, broadTotal).total();
+  }
+
+  @Benchmark
+  public long monthTotal() {
+    return runStore.query(APP, monthTotal).total();
   }
 }

@@ -89,11 +89,17 @@ class StoreQueryBenchmarkTest {
   }
 
   @Test
+  void monthTotal_countsEveryRunOfTheMonth() {
+    assertEquals(RUNS, memory.monthTotal());
+  }
+
+  @Test
   void postgres_answersEveryBenchmarkQueryAsMemoryDoes() {
     assertEquals(ids(memory.selectiveWindow()), ids(postgres.selectiveWindow()));
     assertEquals(ids(memory.broadFilters()), ids(postgres.broadFilters()));
     assertEquals(ids(memory.deepPage()), ids(postgres.deepPage()));
     assertEquals(memory.totalOfBroadFilter(), postgres.totalOfBroadFilter());
+    assertEquals(memory.monthTotal(), postgres.monthTotal());
   }
 
   @Test
