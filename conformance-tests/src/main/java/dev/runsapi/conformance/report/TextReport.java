@@ -141,8 +141,9 @@ public final class TextReport {
         sb.append(String.format(Locale.ROOT, "wall time %.1f s, %d requests sent, %d generated queries", wallMillis / 1000.0,
                 requests, generated));
         if (throttled > 0) {
-            sb.append(String.format(Locale.ROOT, ", %d answered 429 (waited %.1f s in all)", throttled,
-                    waitedMillis / 1000.0));
+            // the workers wait side by side: their waits add up to more than the wall time they took
+            sb.append(String.format(Locale.ROOT, ", %d answered 429 (%.1f s of waiting, summed over the workers)",
+                    throttled, waitedMillis / 1000.0));
         }
         sb.append('\n');
         return sb.toString();

@@ -28,6 +28,16 @@ class TextReportTest {
         assertTrue(t.contains("SKIPPED"));
         assertTrue(t.contains("no tags on the target"));
         assertTrue(t.contains("wall time 12.3 s, 600 requests sent, 512 generated queries"));
+        assertTrue(!t.contains("429"), "no 429 line when nothing was throttled");
+    }
+
+    @Test
+    void table_saysThatTheWaitsAreSummedOverTheWorkers() {
+        // eight workers waiting side by side: 20 s of waits in a 12 s run is no contradiction, if it says so
+        String t = TextReport.table(List.of(result("filter-tags", Verdict.PASSED, List.of())), 12_000, 600, 512, 3,
+                20_000);
+        assertTrue(t.contains("wall time 12.0 s, 600 requests sent, 512 generated queries, 3 answered 429 "
+                + "(20.0 s of waiting, summed over the workers)"), t);
     }
 
     @Test
