@@ -19,8 +19,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * listRuns, on the generated interface. By the time it runs, {@link ApiGateFilter} has decided
- * every error; the bound arguments are that filter's canonical rendering of the same {@link
- * RunQuery}, which is read whole from the request.
+ * every error; its arguments are that filter's {@link RunQuery} given out parameter by parameter
+ * ({@link ListRunsArguments}), and the query is read whole from the request.
  */
 @RestController
 public class RunsController implements RunsApi {

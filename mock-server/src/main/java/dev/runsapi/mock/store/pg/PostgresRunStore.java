@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -204,6 +205,8 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
     private final SortOrder order;
     /** Whether every filter is one that run_counts can answer (type, models, tags). */
     private final boolean countable;
+    /** {@link #countParts}, made once: the count statement and its binding must read the same parts. */
+    private List<Part> countParts;
     private boolean matchesNothing;
 
     Sql(String appId, RunQuery query) {
@@ -281,6 +284,13 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
      * is one the counts cannot answer (search, durations).
      */
     private List<Part> countParts() {
+      if (countParts == null) {
+        countParts = splitForCount();
+      }
+      return countParts;
+    }
+
+    private List<Part> splitForCount() {
       long first = Math.floorDiv(startMillis, DAY_MILLIS)
           + (Math.floorMod(startMillis, DAY_MILLIS) == 0 ? 0 : 1);
       long end = Math.floorDiv(endMillis, DAY_MILLIS)
@@ -322,12 +332,9 @@ public final class PostgresRunStore implements RunStore, AutoCloseable {
       if (parts.size() == 1 && parts.get(0).table() == null) {
         return "SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters;
       }
-      StringBuilder sql = new StringBuilder("SELECT ");
+      StringJoiner sql = new StringJoiner(" + ", "SELECT ", "");
       for (Part part : parts) {
-        if (sql.length() > 7) {
-          sql.append(" + ");
-        }
-        sql.append(part.table() == null
+        sql.add(part.table() == null
             ? "(SELECT COUNT(*) FROM runs WHERE " + WINDOW + filters + ")"
             : "(SELECT COALESCE(SUM(runs), 0) FROM " + part.table()
                 + " WHERE app_id = ? AND day >= ? AND day < ?" + filters + ")");
