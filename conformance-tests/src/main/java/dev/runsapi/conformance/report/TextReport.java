@@ -2,6 +2,7 @@ package dev.runsapi.conformance.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * The plain-text report: the diagnosis list, a failed check's evidence (every distinct finding; findings
@@ -60,9 +61,14 @@ public final class TextReport {
         StringBuilder sb = new StringBuilder();
         sb.append("  [").append(ref.number()).append("] ").append(f.rule()).append('\n');
         if (f.kind() != null || (f.cause() != null && !f.cause().isEmpty())) {
-            sb.append("      deviation: ").append(f.kind() == null ? "" : f.kind())
-                    .append(f.cause() == null || f.cause().isEmpty() ? "" : " (" + String.join(", ", f.cause()) + ")")
-                    .append('\n');
+            StringJoiner deviation = new StringJoiner(" ");
+            if (f.kind() != null) {
+                deviation.add(f.kind());
+            }
+            if (f.cause() != null && !f.cause().isEmpty()) {
+                deviation.add("(" + String.join(", ", f.cause()) + ")");
+            }
+            sb.append("      deviation: ").append(deviation).append('\n');
         }
         if (f.curl() != null) {
             sb.append("      request:  ").append(f.curl()).append('\n');

@@ -74,6 +74,16 @@ class TextReportTest {
     }
 
     @Test
+    void aFindingWithClassesButNoKind_showsTheClassesAlone() {
+        // the metamorphic relations (totals that must add up) have no kind of deviation, only a request
+        Finding relation = Finding.of("the totals add up", "curl x", "sum of totals 1", "sum 4")
+                .withCause(List.of("limit=given"));
+        CheckResult r = result("filter-type", Verdict.FAILED, List.of(relation));
+        String text = TextReport.failure(r, Diagnosis.of(List.of(r)));
+        assertTrue(text.contains("      deviation: (limit=given)\n"), text);
+    }
+
+    @Test
     void aFindingWithTheCauseOfAnEarlierCheck_isAttributedNotRepeated() {
         Finding refused = Finding.of("a valid boundary value is accepted", "curl a", "200", "422 x")
                 .withCause(List.of("window=single-instant"));
